@@ -37,6 +37,8 @@ export interface AppConfig {
   /** The externally visible base URL, for `meta.location`. No trailing slash. */
   readonly publicUrl: string;
   readonly logLevel: LevelWithSilent;
+  /** Start even when Redis may evict keys (it would silently drop users). */
+  readonly allowEviction: boolean;
   readonly maxBodyBytes: number;
   readonly maxPageSize: number;
   readonly defaultPageSize: number;

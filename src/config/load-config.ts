@@ -46,7 +46,12 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
       read('FERRY_PUBLIC_URL', httpUrl(), `http://localhost:${port}`),
     ),
     logLevel: read('LOG_LEVEL', logLevel(), 'info'),
-    maxBodyBytes: read('FERRY_MAX_BODY_BYTES', integerIn(1024, 1 << 30), '1048576'),
+    allowEviction: read('FERRY_ALLOW_EVICTION', booleanFlag(), 'false'),
+    maxBodyBytes: read(
+      'FERRY_MAX_BODY_BYTES',
+      integerIn(1024, 1 << 30),
+      '1048576',
+    ),
     maxPageSize,
     defaultPageSize: Math.min(100, maxPageSize),
     okta: okta.config,

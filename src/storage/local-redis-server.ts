@@ -111,10 +111,16 @@ async function waitUntilAnswering(
   throw new Error(`redis-server did not answer on port ${port} within 10 s`);
 }
 
+// Redis saves and exits on SIGTERM; one that has not exited in time (it can
+// refuse while its first append-only file is still being written) is killed.
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
+    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
