@@ -2,15 +2,7 @@ import type { AttributePath } from '../schema/attribute-path.js';
 
 /** RFC 7644 §3.4.2.2, Table 3. */
 export type ComparisonOperator =
-  | 'eq'
-  | 'ne'
-  | 'co'
-  | 'sw'
-  | 'ew'
-  | 'gt'
-  | 'ge'
-  | 'lt'
-  | 'le';
+  'eq' | 'ne' | 'co' | 'sw' | 'ew' | 'gt' | 'ge' | 'lt' | 'le';
 
 export type ComparisonValue = string | number | boolean | null;
 

@@ -1,0 +1,99 @@
+import type { Redis } from 'ioredis';
+
+import type { UserStoreKeys } from './redis-keys.js';
+import { replyArray, replyNumber, replyString } from './redis-reply.js';
+import { RedisScript } from './redis-script.js';
+import { FIND_USERS_LUA } from './scripts/find-users-script.js';
+import { LIST_USERS_PAGE_LUA } from './scripts/list-users-page-script.js';
+import { SCAN_USERS_LUA } from './scripts/scan-users-script.js';
+import type { StoredUser } from './stored-user.js';
+import type { UserLookup } from './user-query-planner.js';
+import { decodeUserRecord } from './user-record.js';
+import type { UserListQuery, UserPage } from './user-repository.js';
+
+const FIND_USERS = new RedisScript(FIND_USERS_LUA, 5);
+const LIST_USERS_PAGE = new RedisScript(LIST_USERS_PAGE_LUA, 1);
+const SCAN_USERS = new RedisScript(SCAN_USERS_LUA, 1);
+
+export interface SequencedUser {
+  /** Position in the paging order: the user's creation sequence. */
+  readonly sequence: number;
+  readonly user: StoredUser;
+}
+
+/** One page by rank in the paging order, with the total; one round trip. */
+export async function readUserPage(
+  redis: Redis,
+  keys: UserStoreKeys,
+  query: UserListQuery,
+): Promise<UserPage> {
+  const reply = await LIST_USERS_PAGE.run(
+    redis,
+    [keys.order],
+    [keys.userKeyPrefix, query.startIndex - 1, query.count],
+  );
+  const [total, ...pairs] = replyArray(reply);
+  const users: StoredUser[] = [];
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const json = pairs[i + 1];
+    if (typeof json !== 'string') continue;
+    users.push(decodeUserRecord(replyString(pairs[i]), json));
+  }
+  return { totalResults: replyNumber(total), users };
+}
+
+/** The users the lookups lead to, each once, in paging order. */
+export async function findUsers(
+  redis: Redis,
+  keys: UserStoreKeys,
+  lookups: readonly UserLookup[],
+): Promise<SequencedUser[]> {
+  const reply = await FIND_USERS.run(
+    redis,
+    [
+      keys.userNameIndex,
+      keys.externalIdIndex,
+      keys.emailIndex,
+      keys.oktaIdIndex,
+      keys.order,
+    ],
+    [
+      keys.userKeyPrefix,
+      ...lookups.flatMap((lookup) => [lookup.kind, lookup.value]),
+    ],
+  );
+  return sequencedUsers(reply).sort((a, b) => a.sequence - b.sequence);
+}
+
+/**
+ * Up to `limit` users following `after` in paging order, where `after` is
+ * `-inf` or `(<sequence>`.
+ */
+export async function scanUsersAfter(
+  redis: Redis,
+  keys: UserStoreKeys,
+  after: string,
+  limit: number,
+): Promise<SequencedUser[]> {
+  const reply = await SCAN_USERS.run(
+    redis,
+    [keys.order],
+    [keys.userKeyPrefix, after, limit],
+  );
+  return sequencedUsers(reply);
+}
+
+/** Parses (id, sequence, record JSON) triples. */
+function sequencedUsers(reply: unknown): SequencedUser[] {
+  const values = replyArray(reply);
+  const users: SequencedUser[] = [];
+  for (let i = 0; i + 2 < values.length; i += 3) {
+    const json = values[i + 2];
+    if (typeof json !== 'string') continue;
+    users.push({
+      sequence: replyNumber(values[i + 1]),
+      user: decodeUserRecord(replyString(values[i]), json),
+    });
+  }
+  return users;
+}
