@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { CommanderError } from 'commander';
+
+import { systemClock } from '../clock.js';
+import { loadConfig } from '../config/load-config.js';
+import { processOutput } from './cli-output.js';
+import { createFerryProgram } from './ferry-program.js';
+import { openTokenStore } from './open-token-store.js';
+
+/**
+ * `ferry tokens create|list|revoke`. Any failure prints one line saying
+ * what to do and exits 1; commander reports usage errors itself.
+ */
+async function main(): Promise<void> {
+  const program = createFerryProgram({
+    openTokenStore: () => openTokenStore(loadConfig()),
+    output: processOutput,
+    clock: systemClock,
+  });
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    process.exitCode = error instanceof CommanderError ? error.exitCode : 1;
+    if (!(error instanceof CommanderError)) {
+      const message = error instanceof Error ? error.message : String(error);
+      processOutput.stderr(`ferry: ${message}`);
+    }
+  }
+}
+
+await main();

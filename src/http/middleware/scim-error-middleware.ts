@@ -1,0 +1,84 @@
+import { logUnexpectedError } from '../../logging/http-log-lines.js';
+import { ERROR_SCHEMA } from '../../scim/schema/schema-urns.js';
+import { ScimError } from '../../scim/scim-error.js';
+import {
+  UserNameTakenError,
+  UserNotFoundError,
+  VersionConflictError,
+} from '../../storage/storage-errors.js';
+import type { FerryContext, FerryMiddleware } from '../ferry-state.js';
+import { RequestBodyError } from '../request-body-error.js';
+import { SCIM_CONTENT_TYPE } from './scim-media-type-middleware.js';
+
+/**
+ * The one place where a thrown error becomes a response: an RFC 7644 §3.12
+ * error body. Handlers and the SCIM modules only throw. Errors Ferry did
+ * not anticipate reach the client as a generic 500 and the log in full.
+ */
+export function createScimErrorMiddleware(): FerryMiddleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const scimError = toScimError(error, ctx.state.requestId);
+      if (scimError.status >= 500) logUnexpectedError(ctx.state.logger, error);
+      respondWith(ctx, scimError);
+    }
+  };
+}
+
+export function toScimError(error: unknown, requestId: string): ScimError {
+  if (error instanceof ScimError) return error;
+  if (error instanceof UserNotFoundError) {
+    return new ScimError(
+      404,
+      undefined,
+      `No user has id "${error.userId}". It may have been deleted; ` +
+        'search by userName to find its current id.',
+    );
+  }
+  if (error instanceof UserNameTakenError) {
+    return new ScimError(
+      409,
+      'uniqueness',
+      `userName "${error.userName}" is already taken by another user ` +
+        '(userName is compared case-insensitively). Choose another userName, ' +
+        'or update the existing user.',
+    );
+  }
+  if (error instanceof VersionConflictError) {
+    return new ScimError(
+      412,
+      undefined,
+      `User "${error.userId}" changed while this request was applied: it is ` +
+        `now at version W/"${error.actualVersion}". Read it again and ` +
+        'retry with its current ETag.',
+    );
+  }
+  if (error instanceof RequestBodyError) {
+    const scimType =
+      error.problem === 'malformed' ? 'invalidSyntax' : undefined;
+    return new ScimError(error.status, scimType, error.detail);
+  }
+  return new ScimError(
+    500,
+    undefined,
+    'Ferry could not complete the request because of an internal error. ' +
+      `Retry later; if it persists, report request id ${requestId}.`,
+  );
+}
+
+function respondWith(ctx: FerryContext, error: ScimError): void {
+  ctx.status = error.status;
+  for (const [name, value] of Object.entries(error.headers)) {
+    ctx.set(name, value);
+  }
+  ctx.body = {
+    schemas: [ERROR_SCHEMA],
+    // RFC 7644 §3.12: status is a string in the error body.
+    status: String(error.status),
+    ...(error.scimType ? { scimType: error.scimType } : {}),
+    detail: error.detail,
+  };
+  ctx.type = SCIM_CONTENT_TYPE;
+}

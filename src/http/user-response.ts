@@ -1,0 +1,48 @@
+import type { Clock } from '../clock.js';
+import type { PagingLimits } from '../scim/list-response.js';
+import type { AttributeSelection } from '../scim/search-request.js';
+import { representUser } from '../scim/user-representation.js';
+import type { Actor, StoredUser } from '../storage/stored-user.js';
+import type { UserRepository } from '../storage/user-repository.js';
+import { entityTag } from './entity-tag.js';
+import type { FerryContext } from './ferry-state.js';
+import { SCIM_CONTENT_TYPE } from './middleware/scim-media-type-middleware.js';
+
+export interface UsersHandlerDependencies {
+  readonly users: UserRepository;
+  readonly clock: Clock;
+  /** The SCIM base URL clients use, e.g. https://ferry.example.com/scim/v2. */
+  readonly baseUrl: string;
+  readonly paging: PagingLimits;
+}
+
+/** RFC 7644 §3.1: the resource's URI, as `meta.location` and `Location`. */
+export function userLocation(baseUrl: string, id: string): string {
+  return `${baseUrl}/Users/${encodeURIComponent(id)}`;
+}
+
+/** One user as the body, with its ETag (RFC 7644 §3.14). */
+export function respondWithUser(
+  ctx: FerryContext,
+  user: StoredUser,
+  options: {
+    readonly baseUrl: string;
+    readonly status: 200 | 201;
+    readonly selection: AttributeSelection;
+  },
+): void {
+  const location = userLocation(options.baseUrl, user.id);
+  ctx.status = options.status;
+  ctx.set('ETag', entityTag(user.version));
+  if (options.status === 201) ctx.set('Location', location);
+  ctx.body = representUser(user.resource, location, options.selection);
+  ctx.type = SCIM_CONTENT_TYPE;
+}
+
+/** Who the audit trail records for a SCIM write: the token's name. */
+export function actorOf(ctx: FerryContext): Actor {
+  const token = ctx.state.token;
+  if (!token)
+    throw new TypeError('a write reached its handler unauthenticated');
+  return { kind: 'token', name: token.name };
+}

@@ -1,0 +1,73 @@
+import { buildListResponse } from '../scim/list-response.js';
+import {
+  searchFromBody,
+  searchFromQuery,
+  selectionFromQuery,
+  type SearchRequest,
+} from '../scim/search-request.js';
+import { representUser } from '../scim/user-representation.js';
+import { UserNotFoundError } from '../storage/storage-errors.js';
+import { entityTag, headerMatchesVersion } from './entity-tag.js';
+import type { FerryContext, FerryRouteHandler } from './ferry-state.js';
+import { routeParameter } from './route-parameter.js';
+import {
+  respondWithUser,
+  userLocation,
+  type UsersHandlerDependencies,
+} from './user-response.js';
+
+export interface UsersReadHandlers {
+  readonly listUsers: FerryRouteHandler;
+  readonly searchUsers: FerryRouteHandler;
+  readonly getUser: FerryRouteHandler;
+}
+
+export function createUsersReadHandlers(
+  dependencies: UsersHandlerDependencies,
+): UsersReadHandlers {
+  const { users, baseUrl, paging } = dependencies;
+
+  async function respondWithSearch(ctx: FerryContext, search: SearchRequest) {
+    const { startIndex, count } = search.page;
+    const page = await users.list({ filter: search.filter, startIndex, count });
+    const resources = page.users.map((user) =>
+      representUser(
+        user.resource,
+        userLocation(baseUrl, user.id),
+        search.selection,
+      ),
+    );
+    ctx.body = buildListResponse(resources, {
+      totalResults: page.totalResults,
+      startIndex,
+    });
+  }
+
+  return {
+    /** RFC 7644 §3.4.2: the way Okta checks whether a user exists. */
+    listUsers: (ctx) =>
+      respondWithSearch(ctx, searchFromQuery(ctx.query, paging)),
+
+    /** RFC 7644 §3.4.3: the same query, kept out of URLs and logs. */
+    searchUsers: (ctx) =>
+      respondWithSearch(ctx, searchFromBody(ctx.request.body, paging)),
+
+    /** RFC 7644 §3.4.1, with If-None-Match (RFC 7644 §3.14) → 304. */
+    getUser: async (ctx) => {
+      const id = routeParameter(ctx, 'id');
+      const selection = selectionFromQuery(ctx.query);
+      const user = await users.getById(id);
+      if (!user) throw new UserNotFoundError(id);
+      const ifNoneMatch = ctx.get('If-None-Match');
+      if (
+        ifNoneMatch !== '' &&
+        headerMatchesVersion(ifNoneMatch, user.version)
+      ) {
+        ctx.status = 304;
+        ctx.set('ETag', entityTag(user.version));
+        return;
+      }
+      respondWithUser(ctx, user, { baseUrl, status: 200, selection });
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { applyPatch } from '../scim/patch/apply-patch.js';
+import { parsePatchRequest } from '../scim/patch/patch-request.js';
+import { selectionFromQuery } from '../scim/search-request.js';
+import { normaliseUserBody } from '../scim/user-body.js';
+import type { JsonObject } from '../scim/json.js';
+import type { StoredUser } from '../storage/stored-user.js';
+import type { UserContent } from '../storage/user-repository.js';
+import { writeUserConditionally } from './conditional-user-write.js';
+import type { FerryRouteContext, FerryRouteHandler } from './ferry-state.js';
+import { routeParameter } from './route-parameter.js';
+import {
+  actorOf,
+  respondWithUser,
+  type UsersHandlerDependencies,
+} from './user-response.js';
+
+export interface UsersWriteHandlers {
+  readonly createUser: FerryRouteHandler;
+  readonly replaceUser: FerryRouteHandler;
+  readonly patchUser: FerryRouteHandler;
+  readonly deleteUser: FerryRouteHandler;
+}
+
+/**
+ * Every SCIM write records when it was pushed (provenance.lastPushAt), the
+ * fact the push-wins rule of an Okta sync depends on, and keeps what a
+ * sync recorded before it.
+ */
+export function createUsersWriteHandlers(
+  dependencies: UsersHandlerDependencies,
+): UsersWriteHandlers {
+  const { users, clock, baseUrl } = dependencies;
+
+  const pushed = (resource: JsonObject, current?: StoredUser): UserContent => ({
+    resource,
+    provenance: {
+      ...current?.provenance,
+      lastPushAt: clock().toISOString(),
+    },
+  });
+
+  const conditional = (ctx: FerryRouteContext) => ({
+    users,
+    userId: routeParameter(ctx, 'id'),
+    ifMatch: ctx.get('If-Match'),
+  });
+
+  return {
+    /** RFC 7644 §3.3: 201 with Location; 409 uniqueness for a taken userName. */
+    createUser: async (ctx) => {
+      const selection = selectionFromQuery(ctx.query);
+      const resource = normaliseUserBody(ctx.request.body);
+      const user = await users.create(pushed(resource), actorOf(ctx));
+      respondWithUser(ctx, user, { baseUrl, status: 201, selection });
+    },
+
+    /** RFC 7644 §3.5.1. */
+    replaceUser: async (ctx) => {
+      const selection = selectionFromQuery(ctx.query);
+      const user = await writeUserConditionally(conditional(ctx), (current) => {
+        const resource = normaliseUserBody(ctx.request.body, {
+          previous: current.resource,
+        });
+        return users.replace(current, pushed(resource, current), actorOf(ctx));
+      });
+      respondWithUser(ctx, user, { baseUrl, status: 200, selection });
+    },
+
+    /**
+     * RFC 7644 §3.5.2. Answers 200 with the user rather than 204: Okta and
+     * Entra ID both accept it, and it saves them a read.
+     */
+    patchUser: async (ctx) => {
+      const selection = selectionFromQuery(ctx.query);
+      const operations = parsePatchRequest(ctx.request.body);
+      const user = await writeUserConditionally(conditional(ctx), (current) => {
+        const resource = applyPatch(current.resource, operations);
+        return users.replace(current, pushed(resource, current), actorOf(ctx));
+      });
+      respondWithUser(ctx, user, { baseUrl, status: 200, selection });
+    },
+
+    /** RFC 7644 §3.6: 204, after which the id answers 404. */
+    deleteUser: async (ctx) => {
+      await writeUserConditionally(conditional(ctx), (current) =>
+        users.delete(current, actorOf(ctx)),
+      );
+      ctx.status = 204;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { canonicaliseUser } from '../canonical-user.js';
+import type { JsonObject } from '../json.js';
+import { formatAttributePath } from '../schema/attribute-path.js';
+import { mutability } from '../scim-error.js';
+import { addOrReplace } from './add-or-replace.js';
+import { expandPathlessValue } from './path-less-value.js';
+import {
+  locateError,
+  type OperationPath,
+  type PatchOperation,
+} from './patch-operation.js';
+import { removeValue } from './remove-value.js';
+
+/**
+ * Applies the operations of a PATCH (RFC 7644 §3.5.2) to a stored User and
+ * returns the new stored form, without `id` and `meta` like
+ * normaliseUserBody's: the caller assigns those. `resource` is never
+ * changed. The operations run in order on a copy, and the result passes
+ * the same checks as a PUT body, so a PATCH can store nothing a PUT could
+ * not. Any failing operation throws its ScimError, its detail prefixed
+ * with the operation's position, and nothing is applied (RFC 7644 §3.5.2:
+ * a PATCH is atomic).
+ */
+export function applyPatch(
+  resource: JsonObject,
+  operations: readonly PatchOperation[],
+): JsonObject {
+  const working = structuredClone(resource);
+  for (const operation of operations) {
+    try {
+      applyOperation(working, operation);
+    } catch (error) {
+      const path = operation.path ? ` ${operation.path.text}` : '';
+      throw locateError(
+        error,
+        `Operations[${operation.index}] (${operation.op}${path})`,
+      );
+    }
+  }
+  return canonicaliseUser(working, {
+    previous: resource,
+    omittedImmutable: 'reject',
+  });
+}
+
+function applyOperation(working: JsonObject, operation: PatchOperation): void {
+  if (operation.path === undefined) {
+    for (const { path, value } of expandPathlessValue(operation.value)) {
+      addOrReplace(working, operation.op, path, value);
+    }
+    return;
+  }
+  if (!isWritable(operation.op, operation.path)) return;
+  if (operation.op === 'remove') {
+    removeValue(working, operation.path.parsed, operation.value);
+  } else {
+    addOrReplace(working, operation.op, operation.path.parsed, operation.value);
+  }
+}
+
+/**
+ * RFC 7644 §3.5.2: an operation on a read-only attribute fails with
+ * mutability. Write-only ones (`password`) are accepted and discarded, so
+ * the operation does nothing.
+ */
+function isWritable(op: PatchOperation['op'], path: OperationPath): boolean {
+  const { attribute, subAttribute } = path.parsed.attribute;
+  const definitions = [attribute, subAttribute];
+  if (definitions.some((definition) => definition?.mutability === 'readOnly')) {
+    throw mutability(
+      `${formatAttributePath(path.parsed.attribute)} is read-only: Ferry ` +
+        `assigns it, so a PATCH cannot ${op} it (RFC 7643 §2.2).`,
+    );
+  }
+  return !definitions.some(
+    (definition) => definition?.mutability === 'writeOnly',
+  );
+}
