@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 import { applyPatch } from '../scim/patch/apply-patch.js';
 import { parsePatchRequest } from '../scim/patch/patch-request.js';
 import { selectionFromQuery } from '../scim/search-request.js';
@@ -39,6 +41,17 @@ export function createUsersWriteHandlers(
     },
   });
 
+  // A write that changes nothing is not made: no new version, no audit
+  // event, and the modify time stays (RFC 7644 §3.5.2.1 asks this of add).
+  const replaceIfChanged = (
+    ctx: FerryRouteContext,
+    current: StoredUser,
+    resource: JsonObject,
+  ): Promise<StoredUser> =>
+    isUnchanged(current, resource)
+      ? Promise.resolve(current)
+      : users.replace(current, pushed(resource, current), actorOf(ctx));
+
   const conditional = (ctx: FerryRouteContext) => ({
     users,
     userId: routeParameter(ctx, 'id'),
@@ -61,7 +74,7 @@ export function createUsersWriteHandlers(
         const resource = normaliseUserBody(ctx.request.body, {
           previous: current.resource,
         });
-        return users.replace(current, pushed(resource, current), actorOf(ctx));
+        return replaceIfChanged(ctx, current, resource);
       });
       respondWithUser(ctx, user, { baseUrl, status: 200, selection });
     },
@@ -75,7 +88,7 @@ export function createUsersWriteHandlers(
       const operations = parsePatchRequest(ctx.request.body);
       const user = await writeUserConditionally(conditional(ctx), (current) => {
         const resource = applyPatch(current.resource, operations);
-        return users.replace(current, pushed(resource, current), actorOf(ctx));
+        return replaceIfChanged(ctx, current, resource);
       });
       respondWithUser(ctx, user, { baseUrl, status: 200, selection });
     },
@@ -88,4 +101,10 @@ export function createUsersWriteHandlers(
       ctx.status = 204;
     },
   };
+}
+
+/** Compares the attributes a client controls; id and meta are Ferry's. */
+function isUnchanged(current: StoredUser, next: JsonObject): boolean {
+  const { id: _id, meta: _meta, ...attributes } = current.resource;
+  return isDeepStrictEqual(attributes, next);
 }

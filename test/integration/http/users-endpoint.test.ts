@@ -221,6 +221,25 @@ describe('the /Users endpoint', () => {
     });
   });
 
+  it('makes no write for a PATCH or PUT that changes nothing', async () => {
+    const user = await createUser('unchanged@example.com');
+    const patch = await server.request(`/scim/v2/Users/${user.id}`, {
+      method: 'PATCH',
+      body: {
+        schemas: [PATCH_SCHEMA],
+        Operations: [{ op: 'replace', value: { active: true } }],
+      },
+    });
+    const put = await server.request(`/scim/v2/Users/${user.id}`, {
+      method: 'PUT',
+      body: { schemas: [USER_SCHEMA], userName: 'unchanged@example.com' },
+    });
+    expect([patch.status, put.status]).toEqual([200, 200]);
+    expect(patch.headers.get('etag')).toBe('W/"1"');
+    expect(put.headers.get('etag')).toBe('W/"1"');
+    expect((await repository.getById(user.id))?.version).toBe(1);
+  });
+
   it('answers 400 for a PATCH body that is not a PatchOp', async () => {
     const user = await createUser('bad-patch@example.com');
     const response = await server.request(`/scim/v2/Users/${user.id}`, {
