@@ -67,7 +67,7 @@ async function describePersistence(
   if (info.get('aof_enabled') === '1') return undefined;
   let snapshots: string | undefined;
   try {
-    const reply = (await redis.config('GET', 'save')) as string[];
+    const reply = await redis.config('GET', 'save');
     snapshots = reply[1];
   } catch {
     return (

@@ -35,7 +35,8 @@ export async function teardown(): Promise<void> {
 async function findOrStartRedis(): Promise<string> {
   const given = process.env.REDIS_URL;
   if (given) return given;
-  if (await isRedisAnswering('127.0.0.1', 6379)) return 'redis://127.0.0.1:6379';
+  if (await isRedisAnswering('127.0.0.1', 6379))
+    return 'redis://127.0.0.1:6379';
 
   ownServer = await startLocalRedisServer({
     port: await freePort(),

@@ -1,4 +1,7 @@
-import type { AttributeDefinition, SchemaDefinition } from './attribute-definition.js';
+import type {
+  AttributeDefinition,
+  SchemaDefinition,
+} from './attribute-definition.js';
 import { COMMON_ATTRIBUTES } from './common-attributes.js';
 import { ENTERPRISE_USER_SCHEMA_DEFINITION } from './enterprise-user-schema.js';
 import { USER_SCHEMA_DEFINITION } from './user-schema.js';

@@ -16,7 +16,10 @@ export const COMMON_ATTRIBUTES = [
   attr('meta', 'complex', {
     mutability: 'readOnly',
     subAttributes: [
-      attr('resourceType', 'string', { caseExact: true, mutability: 'readOnly' }),
+      attr('resourceType', 'string', {
+        caseExact: true,
+        mutability: 'readOnly',
+      }),
       attr('created', 'dateTime', { mutability: 'readOnly' }),
       attr('lastModified', 'dateTime', { mutability: 'readOnly' }),
       attr('location', 'reference', {
