@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Users seeded into each server before the scenarios. */
+  readonly users: number;
+  readonly connections: number;
+  /** Measured runs per scenario and server, alternating. */
+  readonly rounds: number;
+  /** Length of a measured run; ticks are 10 ms, so a few seconds at least. */
+  readonly durationSeconds: number;
+  /** Unmeasured run before each scenario's first round, per server. */
+  readonly warmupSeconds: number;
+  /** Write a V8 CPU profile per scenario and server to the results folder. */
+  readonly cpuProfile: boolean;
+  readonly resultsDirectory: string;
+}
+
+const USAGE =
+  'usage: npm run bench -- [--cpu-prof] [--rounds 3] [--duration 4] ' +
+  '[--warmup 1] [--users 10000] [--connections 32]';
+
+export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      'cpu-prof': { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '3' },
+      duration: { type: 'string', default: '4' },
+      warmup: { type: 'string', default: '1' },
+      users: { type: 'string', default: '10000' },
+      connections: { type: 'string', default: '32' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  return {
+    users: whole('users', values.users, 200, 1_000_000),
+    connections: whole('connections', values.connections, 1, 1_000),
+    rounds: whole('rounds', values.rounds, 1, 10),
+    durationSeconds: whole('duration', values.duration, 1, 60),
+    warmupSeconds: whole('warmup', values.warmup, 0, 60),
+    cpuProfile: values['cpu-prof'],
+    resultsDirectory: 'bench-results',
+  };
+}
+
+function whole(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}

@@ -1,0 +1,151 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import type { RunMeasurement } from './measure-run.js';
+import { SCENARIOS, type ScenarioName } from './scenarios.js';
+
+/** Medians over the rounds of one scenario on one server. */
+export interface ScenarioSummary {
+  readonly scenario: ScenarioName;
+  readonly server: 'ferry' | 'floor';
+  readonly requestsPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Summed over the rounds, not a median. */
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly cpuMicrosPerRequest: number;
+  readonly serverCpuShare: number;
+}
+
+export interface MemoryReport {
+  readonly users: number;
+  readonly ferryBytesPerUser: number;
+  /** The audit stream's part of the above (MEMORY USAGE of its key). */
+  readonly ferryEventBytesPerUser: number;
+  readonly floorBytesPerUser: number;
+}
+
+/** Ferry/floor CPU per request that the project aims to stay under. */
+const CPU_RATIO_TARGETS: Record<ScenarioName, number> = {
+  create: 1.7,
+  get: 1.5,
+  filter: 1.5,
+  patch: 1.7,
+  put: 1.7,
+  list: 1.5,
+};
+
+export function summarise(runs: readonly RunMeasurement[]): ScenarioSummary[] {
+  return SCENARIOS.flatMap((scenario) =>
+    (['ferry', 'floor'] as const).map((server) => {
+      const mine = runs.filter(
+        (run) => run.scenario === scenario && run.server === server,
+      );
+      return {
+        scenario,
+        server,
+        requestsPerSecond: median(mine.map((run) => run.requestsPerSecond)),
+        p50Ms: median(mine.map((run) => run.load.p50Ms)),
+        p99Ms: median(mine.map((run) => run.load.p99Ms)),
+        non2xx: sum(mine.map((run) => run.load.non2xx)),
+        errors: sum(mine.map((run) => run.load.errors)),
+        cpuMicrosPerRequest: median(mine.map((run) => run.cpuMicrosPerRequest)),
+        serverCpuShare: median(
+          mine.map(
+            (run) => run.serverCpuMs / (run.serverCpuMs + run.redisCpuMs),
+          ),
+        ),
+      };
+    }),
+  );
+}
+
+/** The table printed at the end of a run. */
+export function formatTable(
+  summaries: readonly ScenarioSummary[],
+  memory: MemoryReport,
+): string {
+  const header = [
+    'scenario',
+    'server',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx',
+    'CPU µs/req',
+    'node share',
+    'CPU vs floor',
+    'target',
+  ];
+  const rows = summaries.map((summary) => row(summary, summaries));
+  const widths = header.map((title, column) =>
+    Math.max(
+      title.length,
+      ...rows.map((cells) => (cells[column] ?? '').length),
+    ),
+  );
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+  return [
+    line(header),
+    ...rows.map(line),
+    '',
+    `Redis memory per user (${memory.users} users): ` +
+      `Ferry ${memory.ferryBytesPerUser.toFixed(0)} B ` +
+      `(of which audit events ${memory.ferryEventBytesPerUser.toFixed(0)} B), ` +
+      `floor ${memory.floorBytesPerUser.toFixed(0)} B`,
+  ].join('\n');
+}
+
+function row(
+  summary: ScenarioSummary,
+  all: readonly ScenarioSummary[],
+): string[] {
+  const floor = all.find(
+    (other) => other.scenario === summary.scenario && other.server === 'floor',
+  );
+  const isFerry = summary.server === 'ferry';
+  const ratio =
+    isFerry && floor
+      ? summary.cpuMicrosPerRequest / floor.cpuMicrosPerRequest
+      : undefined;
+  const target = CPU_RATIO_TARGETS[summary.scenario];
+  return [
+    summary.scenario,
+    summary.server,
+    summary.requestsPerSecond.toFixed(0),
+    summary.p50Ms.toFixed(2),
+    summary.p99Ms.toFixed(2),
+    String(summary.non2xx + summary.errors),
+    summary.cpuMicrosPerRequest.toFixed(0),
+    `${(summary.serverCpuShare * 100).toFixed(0)}%`,
+    ratio === undefined ? '' : `${ratio.toFixed(2)}×`,
+    ratio === undefined ? '' : `${ratio <= target ? 'ok' : 'over'} ≤${target}×`,
+  ];
+}
+
+/** Writes bench-results/bench-<timestamp>.json and returns its path. */
+export async function writeResults(
+  directory: string,
+  results: object,
+): Promise<string> {
+  await mkdir(directory, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const path = join(directory, `bench-${stamp}.json`);
+  await writeFile(path, `${JSON.stringify(results, null, 2)}\n`);
+  return path;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle] ?? Number.NaN;
+  const lower = sorted[sorted.length % 2 === 0 ? middle - 1 : middle] ?? upper;
+  return (lower + upper) / 2;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
