@@ -1,21 +1,18 @@
-import { realpathSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 
 import type { Redis } from 'ioredis';
 import type Koa from 'koa';
 
-import { RedisTokenStore } from './auth/redis-token-store.js';
-import { CachingTokenAuthenticator } from './auth/token-authenticator.js';
+import { buildWebApp } from './build-web-app.js';
 import { DEFAULT_REDIS_URL, type AppConfig } from './config/app-config.js';
-import { ConfigError, loadConfig } from './config/load-config.js';
-import { createApp } from './http/create-app.js';
+import { answerClientErrorsAsScim } from './http/client-error-responder.js';
 import type { FerryState } from './http/ferry-state.js';
-import { createLogger, type Logger } from './logging/create-logger.js';
-import { createStoreRedisClient } from './storage/create-redis-client.js';
+import { openSyncAdmin, type SyncAdmin } from './jobs/sync-admin.js';
+import type { Logger } from './logging/create-logger.js';
+import { isEntryPoint, runProcess } from './process/run-process.js';
+import { createRequestRedisClient } from './storage/create-redis-client.js';
 import { RedisUnreachableError } from './storage/redis-unreachable-error.js';
-import { RedisUserRepository } from './storage/redis-user-repository.js';
 import {
   checkRedisSettings,
   UnsafeRedisSettingsError,
@@ -40,10 +37,44 @@ export async function startWebServer(
   config: AppConfig,
   logger: Logger,
 ): Promise<WebServer> {
+  const redis = await connectRequestClient(config, logger);
+  let syncs: SyncAdmin | undefined;
+  try {
+    syncs = openSyncAdmin(config, redis);
+    const { app, operations } = buildWebApp(config, logger, redis, syncs);
+    const server = await listen(app, config);
+    operations.start();
+    const url = serverUrl(server);
+    logger.info({ url }, 'web server listening');
+    const admin = syncs;
+    return {
+      url,
+      close: async () => {
+        operations.stop();
+        await drainThenQuit(server, redis, logger);
+        await admin.close();
+      },
+    };
+  } catch (error) {
+    await syncs?.close();
+    redis.disconnect();
+    throw error;
+  }
+}
+
+/**
+ * The request path's Redis client, connected and checked. It queues
+ * nothing while disconnected, so it must be connected before first use.
+ */
+async function connectRequestClient(
+  config: AppConfig,
+  logger: Logger,
+): Promise<Redis> {
   const redisUrl = config.redisUrl ?? DEFAULT_REDIS_URL;
-  const redis = createStoreRedisClient({
+  const redis = createRequestRedisClient({
     url: redisUrl,
     connectionName: 'ferry-web',
+    commandTimeoutMs: config.redisTimeoutMs,
   });
   // ioredis reconnects by itself; each failed attempt is worth a line, and
   // the last one says why (ECONNREFUSED, NOAUTH) better than a command does.
@@ -53,29 +84,13 @@ export async function startWebServer(
     logger.error({ err: error }, 'redis connection failed');
   });
   try {
-    await requireSafeRedis(redis, config, logger).catch((error: unknown) => {
-      if (error instanceof UnsafeRedisSettingsError) throw error;
-      throw new RedisUnreachableError(redisUrl, connectionError ?? error);
-    });
-    const app = createApp({
-      config,
-      logger,
-      users: new RedisUserRepository({
-        redis,
-        keyPrefix: config.redisKeyPrefix,
-      }),
-      tokens: new CachingTokenAuthenticator({
-        store: new RedisTokenStore(redis, config.redisKeyPrefix),
-        logger,
-      }),
-    });
-    const server = await listen(app, config);
-    const url = serverUrl(server);
-    logger.info({ url }, 'web server listening');
-    return { url, close: () => drainThenQuit(server, redis, logger) };
+    await redis.connect();
+    await requireSafeRedis(redis, config, logger);
+    return redis;
   } catch (error) {
     redis.disconnect();
-    throw error;
+    if (error instanceof UnsafeRedisSettingsError) throw error;
+    throw new RedisUnreachableError(redisUrl, connectionError ?? error);
   }
 }
 
@@ -98,6 +113,7 @@ async function requireSafeRedis(
 function listen(app: Koa<FerryState>, config: AppConfig): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host);
+    answerClientErrorsAsScim(server);
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);
@@ -132,73 +148,10 @@ async function drainThenQuit(
   await closed;
   clearInterval(sweeper);
   clearTimeout(deadline);
-  await redis.quit();
+  // QUIT needs a live connection; one that is down has nothing to flush.
+  await redis.quit().catch(() => redis.disconnect());
 }
 
-/**
- * The web process: configuration, logger, server, and a drain on SIGTERM
- * (what a platform sends before replacing a process) or SIGINT (Ctrl-C).
- */
-async function runWebProcess(): Promise<void> {
-  const config = loadConfigOrExit();
-  const logger = createLogger({ level: config.logLevel, name: 'ferry-web' });
-  let web: WebServer;
-  try {
-    web = await startWebServer(config, logger);
-  } catch (error) {
-    logger.fatal({ err: error }, 'web server not started');
-    process.stderr.write(`Ferry cannot start: ${describe(error)}\n`);
-    process.exit(1);
-  }
-  stopOnSignal(web, logger);
+if (isEntryPoint(import.meta.url)) {
+  await runProcess('ferry-web', startWebServer);
 }
-
-function loadConfigOrExit(): AppConfig {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Ferry cannot start: ${error.message}\n`);
-    process.exit(1);
-  }
-}
-
-function stopOnSignal(web: WebServer, logger: Logger): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn({ signal }, 'second signal received; exiting at once');
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, 'shutdown started');
-    web.close().then(
-      () => {
-        logger.info('web server stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function isEntryPoint(moduleUrl: string): boolean {
-  const entry = process.argv[1];
-  if (entry === undefined) return false;
-  try {
-    return pathToFileURL(realpathSync(entry)).href === moduleUrl;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint(import.meta.url)) await runWebProcess();

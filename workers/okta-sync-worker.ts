@@ -87,6 +87,7 @@ export async function startOktaSyncWorker(
     repository: new RedisUserRepository({
       redis: store,
       keyPrefix: config.redisKeyPrefix,
+      eventRetention: { maxEvents: config.auditRetention.maxEvents },
     }),
     runs: new SyncRunStore({ redis: store, keyPrefix: config.redisKeyPrefix }),
     maxDeactivationShare: config.sync.maxDeactivationShare,

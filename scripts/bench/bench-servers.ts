@@ -48,6 +48,9 @@ export function startFerry(start: ServerStart): Promise<BenchServer> {
     FERRY_PUBLIC_URL: `http://127.0.0.1:${start.port}`,
     LOG_LEVEL: 'warn',
     SYNC_ENABLED: 'false',
+    // The per-token budget (3000 a minute by default) would answer 429
+    // within a second of load; the bench measures the requests themselves.
+    FERRY_RATE_LIMIT_REQUESTS: '0',
   });
 }
 

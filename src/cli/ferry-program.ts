@@ -4,6 +4,10 @@ import { TOKEN_ROLES, type TokenRole } from '../auth/token-role.js';
 import type { Clock } from '../clock.js';
 import type { CliOutput } from './cli-output.js';
 import {
+  addEventsCommands,
+  type EventsCliEnvironment,
+} from './events-commands.js';
+import {
   createToken,
   listTokens,
   revokeToken,
@@ -15,6 +19,8 @@ export interface CliEnvironment {
   openTokenStore(): Promise<{ store: TokenStore; close(): Promise<void> }>;
   readonly output: CliOutput;
   readonly clock: Clock;
+  /** Adds `ferry events tail` when given. */
+  readonly events?: Omit<EventsCliEnvironment, 'output'>;
 }
 
 /**
@@ -69,6 +75,9 @@ export function createFerryProgram(environment: CliEnvironment): Command {
       ),
     );
 
+  if (environment.events) {
+    addEventsCommands(program, { ...environment.events, output });
+  }
   return program;
 }
 

@@ -26,6 +26,35 @@ export interface SyncConfig {
   readonly maxDeactivationShare: number;
 }
 
+/** How long the audit trail (the `<prefix>:events` stream) is kept. */
+export interface AuditRetentionConfig {
+  /** The stream is trimmed to about this many events at each write. */
+  readonly maxEvents: number;
+  /** Events older than this are trimmed periodically; 0 keeps them all. */
+  readonly maxAgeDays: number;
+}
+
+/**
+ * Bounds on what one client may ask of Ferry. Every one is answered with a
+ * SCIM error (RFC 7644 §3.12) when exceeded.
+ */
+export interface RequestLimitsConfig {
+  /** Requests per token per window, over all web processes; 0 is off. */
+  readonly requestsPerToken: number;
+  readonly requestWindowSeconds: number;
+  /** Failed authentications per client address before it is blocked. */
+  readonly authFailuresPerAddress: number;
+  /** The window failures are counted in, and how long a block lasts. */
+  readonly authFailureWindowSeconds: number;
+  /** Deepest nesting of arrays and objects a request body may have. */
+  readonly maxJsonDepth: number;
+  /** Characters in a SCIM filter. */
+  readonly maxFilterLength: number;
+  /** Nesting levels of a SCIM filter: `(`, `[` and `not`. */
+  readonly maxFilterDepth: number;
+  readonly maxPatchOperations: number;
+}
+
 /** Everything Ferry reads from its environment, validated and frozen. */
 export interface AppConfig {
   readonly port: number;
@@ -46,6 +75,20 @@ export interface AppConfig {
   /** Why sync is off, when `okta` is undefined. */
   readonly oktaDisabledReason: string | undefined;
   readonly sync: SyncConfig;
+  readonly auditRetention: AuditRetentionConfig;
+  readonly limits: RequestLimitsConfig;
+  /**
+   * Longest a request waits for Redis: for a lost connection to come back,
+   * and for a command's reply. Past it the request is answered 503.
+   */
+  readonly redisTimeoutMs: number;
+  /** /metrics asks for a full-access or read-only token. */
+  readonly metricsTokenRequired: boolean;
+  /**
+   * Read the client address from X-Forwarded-For (the entry the nearest
+   * proxy added). Only behind a proxy that sets it.
+   */
+  readonly trustProxy: boolean;
 }
 
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

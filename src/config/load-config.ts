@@ -1,6 +1,11 @@
 import { z } from 'zod';
 
-import type { AppConfig, OktaConfig } from './app-config.js';
+import type {
+  AppConfig,
+  AuditRetentionConfig,
+  OktaConfig,
+  RequestLimitsConfig,
+} from './app-config.js';
 
 /** A variable that is set but holds a value Ferry cannot use. */
 export class ConfigError extends Error {
@@ -65,6 +70,69 @@ export function loadConfig(environment: Environment = process.env): AppConfig {
         '0.1',
       ),
     }),
+    auditRetention: readAuditRetention(environment),
+    limits: readRequestLimits(environment),
+    redisTimeoutMs: read(
+      'FERRY_REDIS_TIMEOUT_MS',
+      integerIn(100, 60_000),
+      '2000',
+    ),
+    metricsTokenRequired: read(
+      'FERRY_METRICS_TOKEN_REQUIRED',
+      booleanFlag(),
+      'false',
+    ),
+    trustProxy: read('FERRY_TRUST_PROXY', booleanFlag(), 'false'),
+  });
+}
+
+function readAuditRetention(environment: Environment): AuditRetentionConfig {
+  const read = reader(environment);
+  return Object.freeze({
+    maxEvents: read(
+      'FERRY_EVENTS_MAX_COUNT',
+      integerIn(1000, 1_000_000_000),
+      '1000000',
+    ),
+    maxAgeDays: read('FERRY_EVENTS_MAX_AGE_DAYS', integerIn(0, 36_500), '365'),
+  });
+}
+
+function readRequestLimits(environment: Environment): RequestLimitsConfig {
+  const read = reader(environment);
+  return Object.freeze({
+    requestsPerToken: read(
+      'FERRY_RATE_LIMIT_REQUESTS',
+      integerIn(0, 1_000_000),
+      '3000',
+    ),
+    requestWindowSeconds: read(
+      'FERRY_RATE_LIMIT_WINDOW_SECONDS',
+      integerIn(1, 86_400),
+      '60',
+    ),
+    authFailuresPerAddress: read(
+      'FERRY_AUTH_FAILURE_LIMIT',
+      integerIn(0, 1_000_000),
+      '20',
+    ),
+    authFailureWindowSeconds: read(
+      'FERRY_AUTH_FAILURE_WINDOW_SECONDS',
+      integerIn(1, 86_400),
+      '300',
+    ),
+    maxJsonDepth: read('FERRY_MAX_JSON_DEPTH', integerIn(4, 256), '32'),
+    maxFilterLength: read(
+      'FERRY_FILTER_MAX_LENGTH',
+      integerIn(64, 65_536),
+      '4096',
+    ),
+    maxFilterDepth: read('FERRY_FILTER_MAX_DEPTH', integerIn(1, 256), '16'),
+    maxPatchOperations: read(
+      'FERRY_PATCH_MAX_OPERATIONS',
+      integerIn(1, 100_000),
+      '1000',
+    ),
   });
 }
 

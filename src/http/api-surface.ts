@@ -14,6 +14,7 @@ import {
   requireAccess,
 } from './middleware/bearer-token-middleware.js';
 import { createJsonBodyMiddleware } from './middleware/json-body-middleware.js';
+import { createJsonDepthMiddleware } from './middleware/json-depth-middleware.js';
 
 export interface RouteDefinition {
   readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -43,6 +44,10 @@ export interface ApiSurface {
 export interface SurfaceOptions {
   readonly tokens: TokenAuthenticator;
   readonly maxBodyBytes: number;
+  /** Deepest nesting a parsed body may have (FERRY_MAX_JSON_DEPTH). */
+  readonly maxJsonDepth: number;
+  /** Run for each authenticated route first, such as a rate limit. */
+  readonly afterAuthentication?: readonly FerryMiddleware[];
 }
 
 /**
@@ -58,6 +63,8 @@ export function mountApiSurface(
 ): void {
   const authenticate = createBearerTokenMiddleware(options.tokens);
   const parseBody = createJsonBodyMiddleware(options.maxBodyBytes);
+  const checkDepth = createJsonDepthMiddleware(options.maxJsonDepth);
+  const limits = options.afterAuthentication ?? [];
   const router = new Router<FerryState>({ prefix: surface.prefix });
 
   // Middleware is attached per route, not with router.use, so the matched
@@ -66,12 +73,13 @@ export function mountApiSurface(
     const guard =
       route.access === 'public'
         ? []
-        : [authenticate, requireAccess(surface.name, route.access)];
+        : [authenticate, requireAccess(surface.name, route.access), ...limits];
     router[route.method](
       route.path,
       ...guard,
       ...surface.middleware,
       parseBody,
+      checkDepth,
       route.handler,
     );
   }

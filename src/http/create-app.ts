@@ -11,10 +11,16 @@ import {
   type ApiSurface,
   type RouteDefinition,
 } from './api-surface.js';
-import type { FerryState } from './ferry-state.js';
+import type { AppOperations } from './app-operations.js';
+import { createEventsRoutes } from './events-routes.js';
+import type { FerryMiddleware, FerryState } from './ferry-state.js';
+import { createAuthFailureLimitMiddleware } from './middleware/auth-failure-limit-middleware.js';
+import { createMetricsMiddleware } from './middleware/metrics-middleware.js';
 import { createRequestContextMiddleware } from './middleware/request-context-middleware.js';
 import { createRequestLogMiddleware } from './middleware/request-log-middleware.js';
 import { createScimErrorMiddleware } from './middleware/scim-error-middleware.js';
+import { createTokenRateLimitMiddleware } from './middleware/token-rate-limit-middleware.js';
+import { mountOperationsRoutes } from './operations-routes.js';
 import { createScimSurface } from './scim-routes.js';
 
 export interface AppDependencies {
@@ -33,39 +39,80 @@ export interface AppDependencies {
    * fallback answers its unknown paths (sync-routes.ts).
    */
   readonly adminRoutes?: readonly RouteDefinition[];
+  /**
+   * Readiness, metrics, the audit trail API and the Redis-backed limits
+   * (app-operations.ts); /healthz is served either way.
+   */
+  readonly operations?: AppOperations;
 }
 
 /**
  * Builds the web application; the caller listens. Middleware runs outside
- * in: request id and logger, the one log line, the one error translator,
- * then each API surface (token check, media type, body, handler).
+ * in: request id and logger, the one log line, metrics, the one error
+ * translator, the probes and /metrics, the block on addresses that failed
+ * to authenticate too often, then each API surface (token check, rate
+ * limit, media type, body, depth check, handler).
  */
 export function createApp(dependencies: AppDependencies): Koa<FerryState> {
-  const { config, logger, users, tokens } = dependencies;
-  const clock = dependencies.clock ?? systemClock;
+  const { config, logger } = dependencies;
   const app = new Koa<FerryState>();
   // Errors Koa sees itself, such as a client hanging up mid-response; Koa
   // would print them to the console otherwise.
   app.on('error', (error: unknown) => logUnexpectedError(logger, error));
+  // Behind a proxy, the address it saw is the last X-Forwarded-For entry.
+  app.proxy = config.trustProxy;
+  app.maxIpsCount = 1;
 
-  app.use(createRequestContextMiddleware(logger));
-  app.use(createRequestLogMiddleware());
-  app.use(createScimErrorMiddleware());
-
-  const surfaces = [
-    createScimSurface({ config, users, clock }),
-    ...(dependencies.adminRoutes
-      ? [adminSurface(dependencies.adminRoutes)]
-      : []),
-    ...(dependencies.extraRoutes ?? []),
-  ];
-  for (const surface of surfaces) {
+  useEdgeMiddleware(app, dependencies);
+  for (const surface of apiSurfaces(dependencies)) {
     mountApiSurface(app, surface, {
-      tokens,
+      tokens: dependencies.tokens,
       maxBodyBytes: config.maxBodyBytes,
+      maxJsonDepth: config.limits.maxJsonDepth,
+      afterAuthentication: rateLimits(dependencies.operations),
     });
   }
   return app;
+}
+
+function useEdgeMiddleware(
+  app: Koa<FerryState>,
+  dependencies: AppDependencies,
+): void {
+  const { config, logger, tokens, operations } = dependencies;
+  app.use(createRequestContextMiddleware(logger));
+  app.use(createRequestLogMiddleware());
+  if (operations) app.use(createMetricsMiddleware(operations.metrics));
+  app.use(createScimErrorMiddleware());
+  mountOperationsRoutes(app, {
+    ...(operations
+      ? { readiness: operations.readiness, metrics: operations.metrics }
+      : {}),
+    ...(config.metricsTokenRequired ? { metricsTokens: tokens } : {}),
+  });
+  if (operations?.authFailures) {
+    app.use(createAuthFailureLimitMiddleware(operations.authFailures));
+  }
+}
+
+function apiSurfaces(dependencies: AppDependencies): ApiSurface[] {
+  const { config, users, operations } = dependencies;
+  const clock = dependencies.clock ?? systemClock;
+  const adminRoutes = [
+    ...(dependencies.adminRoutes ?? []),
+    ...(operations ? createEventsRoutes(operations.auditEvents) : []),
+  ];
+  return [
+    createScimSurface({ config, users, clock }),
+    ...(adminRoutes.length > 0 ? [adminSurface(adminRoutes)] : []),
+    ...(dependencies.extraRoutes ?? []),
+  ];
+}
+
+function rateLimits(operations: AppOperations | undefined): FerryMiddleware[] {
+  const budget = operations?.tokenRateLimit;
+  if (!budget) return [];
+  return [createTokenRateLimitMiddleware(budget.limit, budget)];
 }
 
 function adminSurface(routes: readonly RouteDefinition[]): ApiSurface {

@@ -13,7 +13,7 @@ export const SCIM_BASE_PATH = '/scim/v2';
 export interface ScimSurfaceDependencies {
   readonly config: Pick<
     AppConfig,
-    'publicUrl' | 'maxPageSize' | 'defaultPageSize'
+    'publicUrl' | 'maxPageSize' | 'defaultPageSize' | 'limits'
   >;
   readonly users: UserRepository;
   readonly clock: Clock;
@@ -33,8 +33,16 @@ export function createScimSurface(
     defaultPageSize: config.defaultPageSize,
     maxPageSize: config.maxPageSize,
   };
-  const read = createUsersReadHandlers({ users, clock, baseUrl, paging });
-  const write = createUsersWriteHandlers({ users, clock, baseUrl, paging });
+  const inputLimits = {
+    filter: {
+      maxLength: config.limits.maxFilterLength,
+      maxDepth: config.limits.maxFilterDepth,
+    },
+    maxPatchOperations: config.limits.maxPatchOperations,
+  };
+  const handlers = { users, clock, baseUrl, paging, inputLimits };
+  const read = createUsersReadHandlers(handlers);
+  const write = createUsersWriteHandlers(handlers);
   const discovery = createDiscoveryHandlers({
     baseUrl,
     maxPageSize: config.maxPageSize,

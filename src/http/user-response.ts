@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { FilterLimits } from '../scim/filter/filter-parser.js';
 import type { PagingLimits } from '../scim/list-response.js';
 import type { AttributeSelection } from '../scim/search-request.js';
 import { representUser } from '../scim/user-representation.js';
@@ -14,6 +15,13 @@ export interface UsersHandlerDependencies {
   /** The SCIM base URL clients use, e.g. https://ferry.example.com/scim/v2. */
   readonly baseUrl: string;
   readonly paging: PagingLimits;
+  /** Bounds on client input (FERRY_FILTER_*, FERRY_PATCH_MAX_OPERATIONS). */
+  readonly inputLimits?: ScimInputLimits;
+}
+
+export interface ScimInputLimits {
+  readonly filter: FilterLimits;
+  readonly maxPatchOperations: number;
 }
 
 /** RFC 7644 §3.1: the resource's URI, as `meta.location` and `Location`. */

@@ -26,6 +26,7 @@ export function createUsersReadHandlers(
   dependencies: UsersHandlerDependencies,
 ): UsersReadHandlers {
   const { users, baseUrl, paging } = dependencies;
+  const filterLimits = dependencies.inputLimits?.filter;
 
   async function respondWithSearch(ctx: FerryContext, search: SearchRequest) {
     const { startIndex, count } = search.page;
@@ -46,11 +47,14 @@ export function createUsersReadHandlers(
   return {
     /** RFC 7644 §3.4.2: the way Okta checks whether a user exists. */
     listUsers: (ctx) =>
-      respondWithSearch(ctx, searchFromQuery(ctx.query, paging)),
+      respondWithSearch(ctx, searchFromQuery(ctx.query, paging, filterLimits)),
 
     /** RFC 7644 §3.4.3: the same query, kept out of URLs and logs. */
     searchUsers: (ctx) =>
-      respondWithSearch(ctx, searchFromBody(ctx.request.body, paging)),
+      respondWithSearch(
+        ctx,
+        searchFromBody(ctx.request.body, paging, filterLimits),
+      ),
 
     /** RFC 7644 §3.4.1, with If-None-Match (RFC 7644 §3.14) → 304. */
     getUser: async (ctx) => {

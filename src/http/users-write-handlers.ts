@@ -32,6 +32,7 @@ export function createUsersWriteHandlers(
   dependencies: UsersHandlerDependencies,
 ): UsersWriteHandlers {
   const { users, clock, baseUrl } = dependencies;
+  const maxOperations = dependencies.inputLimits?.maxPatchOperations;
 
   const pushed = (resource: JsonObject, current?: StoredUser): UserContent => ({
     resource,
@@ -85,7 +86,10 @@ export function createUsersWriteHandlers(
      */
     patchUser: async (ctx) => {
       const selection = selectionFromQuery(ctx.query);
-      const operations = parsePatchRequest(ctx.request.body);
+      const operations = parsePatchRequest(
+        ctx.request.body,
+        maxOperations === undefined ? {} : { maxOperations },
+      );
       const user = await writeUserConditionally(conditional(ctx), (current) => {
         const resource = applyPatch(current.resource, operations);
         return replaceIfChanged(ctx, current, resource);

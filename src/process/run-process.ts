@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { AppConfig } from '../config/app-config.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
+import { UnsafeRedisSettingsError } from '../storage/redis-settings-check.js';
 
 /** Something a process runs until it is told to stop. */
 export interface RunningService {
@@ -19,7 +20,8 @@ export type StartService = (
  * The life of one of Ferry's processes: read the configuration, start the
  * service, and on SIGTERM (what a platform sends before replacing a
  * process) or SIGINT (Ctrl-C) close it and exit 0. A second signal exits at
- * once. Anything that stops the start exits 1 with one line on stderr.
+ * once. Anything that stops the start exits 1 with one line on stderr
+ * per reason (each unsafe Redis setting is one).
  */
 export async function runProcess(
   name: string,
@@ -29,14 +31,16 @@ export async function runProcess(
   const logger = createLogger({
     level: config.logLevel,
     name,
-    pretty: process.stdout.isTTY,
+    pretty: process.stdout.isTTY === true,
   });
   let service: RunningService;
   try {
     service = await start(config, logger);
   } catch (error) {
     logger.fatal({ err: error }, 'start failed');
-    exitWith(`Ferry cannot start: ${describe(error)}`);
+    exitWith(
+      ...reasonsNotStarted(error).map((r) => `Ferry cannot start: ${r}`),
+    );
   }
   closeOnSignal(service, logger);
 }
@@ -85,11 +89,12 @@ function closeOnSignal(service: RunningService, logger: Logger): void {
   process.on('SIGINT', stop);
 }
 
-function exitWith(message: string): never {
-  process.stderr.write(`${message}\n`);
+function exitWith(...lines: string[]): never {
+  for (const line of lines) process.stderr.write(`${line}\n`);
   process.exit(1);
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function reasonsNotStarted(error: unknown): readonly string[] {
+  if (error instanceof UnsafeRedisSettingsError) return error.problems;
+  return [error instanceof Error ? error.message : String(error)];
 }

@@ -48,6 +48,13 @@ export interface CanonicalUserOptions {
 }
 
 type TopLevelMembers = MatchedMember<AttributeDefinition | SchemaDefinition>[];
+type TopLevelIndex = ReadonlyMap<
+  string,
+  AttributeDefinition | SchemaDefinition
+>;
+
+// Every member of every POST, PUT and PATCH body is identified by name.
+const topLevelIndexes = new WeakMap<ResourceSchemas, TopLevelIndex>();
 
 /**
  * Builds the stored form of a User (see "Resource conventions") from a
@@ -95,11 +102,27 @@ function identifyTopLevel(
   schemas: ResourceSchemas,
   key: string,
 ): AttributeDefinition | SchemaDefinition | undefined {
-  const lower = key.toLowerCase();
-  return (
-    findAttribute([...schemas.common, ...schemas.core.attributes], key) ??
-    schemas.extensions.find((schema) => schema.id.toLowerCase() === lower)
-  );
+  return topLevelIndex(schemas).get(key.toLowerCase());
+}
+
+/**
+ * Top-level names, lower-cased, to what they name: an attribute wins over
+ * an extension of the same name. Built once per resource type.
+ */
+function topLevelIndex(schemas: ResourceSchemas): TopLevelIndex {
+  const cached = topLevelIndexes.get(schemas);
+  if (cached) return cached;
+  const index = new Map<string, AttributeDefinition | SchemaDefinition>();
+  // Set in reverse, so that the first of two equal names is the one kept.
+  for (const schema of [...schemas.extensions].reverse()) {
+    index.set(schema.id.toLowerCase(), schema);
+  }
+  const attributes = [...schemas.common, ...schemas.core.attributes];
+  for (const attribute of attributes.reverse()) {
+    index.set(attribute.name.toLowerCase(), attribute);
+  }
+  topLevelIndexes.set(schemas, index);
+  return index;
 }
 
 function extensionMembers(
@@ -129,11 +152,12 @@ function buildAttributes(
 ): JsonObject {
   const container = schema ? options.previous?.[schema.id] : options.previous;
   const previous = isJsonObject(container) ? container : undefined;
+  const inputs = new Map(members.map(({ match, value }) => [match, value]));
   const built: JsonObject = {};
   for (const definition of definitions) {
     if (!keptFromRequests(definition)) continue;
     const label = schema ? `${schema.id}:${definition.name}` : definition.name;
-    const input = members.find((member) => member.match === definition)?.value;
+    const input = inputs.get(definition);
     const value =
       (input === undefined
         ? undefined

@@ -3,7 +3,7 @@ import {
   type AttributeSelection,
 } from './attribute-projection.js';
 import type { FilterExpression } from './filter/filter-expression.js';
-import { parseFilter } from './filter/filter-parser.js';
+import { parseFilter, type FilterLimits } from './filter/filter-parser.js';
 import { isJsonObject, type JsonValue } from './json.js';
 import { getMember } from './json-members.js';
 import {
@@ -41,12 +41,15 @@ export type QueryParameters = Readonly<
 export function searchFromQuery(
   query: QueryParameters,
   limits: PagingLimits,
+  filterLimits: FilterLimits = {},
 ): SearchRequest {
   const read = (name: string) => queryParameter(query, name);
   const filter = read('filter');
   return {
     filter:
-      filter === undefined ? undefined : parseFilter(single(filter, 'filter')),
+      filter === undefined
+        ? undefined
+        : parseFilter(single(filter, 'filter'), filterLimits),
     page: parsePageRequest(
       { startIndex: read('startIndex'), count: read('count') },
       limits,
@@ -77,6 +80,7 @@ export function selectionFromQuery(query: QueryParameters): AttributeSelection {
 export function searchFromBody(
   body: unknown,
   limits: PagingLimits,
+  filterLimits: FilterLimits = {},
 ): SearchRequest {
   if (!isJsonObject(body)) {
     throw invalidSyntax(
@@ -89,7 +93,9 @@ export function searchFromBody(
   const filter = getMember(body, 'filter', where);
   return {
     filter:
-      filter === undefined ? undefined : parseFilter(text(filter, 'filter')),
+      filter === undefined
+        ? undefined
+        : parseFilter(text(filter, 'filter'), filterLimits),
     page: parsePageRequest(
       {
         startIndex: getMember(body, 'startIndex', where),

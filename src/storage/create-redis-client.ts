@@ -36,6 +36,30 @@ export function createStoreRedisClient(options: RedisClientOptions): Redis {
 }
 
 /**
+ * The client the web process's request path uses. It never queues a
+ * command while disconnected (`enableOfflineQueue: false`) and never
+ * re-sends one after a reconnect: such a command would reach Redis after
+ * the request had been answered 503, so a write reported as failed could
+ * still happen. Commands in flight when the connection drops fail at once
+ * (`maxRetriesPerRequest: 0`) and a reply that takes longer than
+ * `commandTimeoutMs` fails the command. Wrap calls in RedisAvailability,
+ * which waits for a reconnect a bounded time first; connect() it before
+ * the first command.
+ */
+export function createRequestRedisClient(
+  options: RedisClientOptions & { readonly commandTimeoutMs: number },
+): Redis {
+  return new Redis(options.url, {
+    ...commonOptions(options),
+    enableAutoPipelining: true,
+    enableOfflineQueue: false,
+    autoResendUnfulfilledCommands: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: options.commandTimeoutMs,
+  });
+}
+
+/**
  * A client for BullMQ. Its Worker requires `maxRetriesPerRequest: null`
  * (blocking commands must wait out a reconnect) and rejects an ioredis
  * `keyPrefix`; give BullMQ its own hash-tagged `prefix` option instead.

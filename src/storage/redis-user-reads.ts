@@ -2,18 +2,15 @@ import type { Redis } from 'ioredis';
 
 import type { UserStoreKeys } from './redis-keys.js';
 import { replyArray, replyNumber, replyString } from './redis-reply.js';
-import { RedisScript } from './redis-script.js';
-import { FIND_USERS_LUA } from './scripts/find-users-script.js';
-import { LIST_USERS_PAGE_LUA } from './scripts/list-users-page-script.js';
-import { SCAN_USERS_LUA } from './scripts/scan-users-script.js';
 import type { StoredUser } from './stored-user.js';
 import type { UserLookup } from './user-query-planner.js';
 import { decodeUserRecord } from './user-record.js';
 import type { UserListQuery, UserPage } from './user-repository.js';
-
-const FIND_USERS = new RedisScript(FIND_USERS_LUA, 5);
-const LIST_USERS_PAGE = new RedisScript(LIST_USERS_PAGE_LUA, 1);
-const SCAN_USERS = new RedisScript(SCAN_USERS_LUA, 1);
+import {
+  FIND_USERS,
+  LIST_USERS_PAGE,
+  SCAN_USERS,
+} from './user-store-scripts.js';
 
 export interface SequencedUser {
   /** Position in the paging order: the user's creation sequence. */

@@ -12,11 +12,8 @@ import type { FilterExpression } from '../scim/filter/filter-expression.js';
 import { compileFilter } from '../scim/filter/filter-evaluator.js';
 import type { JsonObject } from '../scim/json.js';
 import { userStoreKeys, type UserStoreKeys } from './redis-keys.js';
-import { RedisScript } from './redis-script.js';
+import type { RedisScript } from './redis-script.js';
 import { findUsers, readUserPage, scanUsersAfter } from './redis-user-reads.js';
-import { CREATE_USER_LUA } from './scripts/create-user-script.js';
-import { DELETE_USER_LUA } from './scripts/delete-user-script.js';
-import { REPLACE_USER_LUA } from './scripts/replace-user-script.js';
 import type { Actor, StoredUser } from './stored-user.js';
 import { indexEntriesOf, userNameIndexKey } from './user-index-entries.js';
 import { planUserQuery } from './user-query-planner.js';
@@ -34,6 +31,11 @@ import type {
   UserPage,
   UserRepository,
 } from './user-repository.js';
+import {
+  CREATE_USER,
+  DELETE_USER,
+  REPLACE_USER,
+} from './user-store-scripts.js';
 import {
   actorLabel,
   checkUserWriteReply,
@@ -56,10 +58,6 @@ export interface RedisUserRepositoryOptions {
 const DEFAULT_MAX_EVENTS = 1_000_000;
 /** Records read per round trip by a scan: about 0.5 MB of replies. */
 const SCAN_CHUNK_SIZE = 500;
-
-const CREATE_USER = new RedisScript(CREATE_USER_LUA, 8);
-const REPLACE_USER = new RedisScript(REPLACE_USER_LUA, 8);
-const DELETE_USER = new RedisScript(DELETE_USER_LUA, 8);
 
 /**
  * The user store on Redis. Each write is one Lua script that checks, writes

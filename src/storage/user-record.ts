@@ -43,6 +43,15 @@ const UNSTORED_ATTRIBUTES = new Set([
   'groups',
 ]);
 
+// Every user read decodes provenance, so its fields are read by name; the
+// result equals what storableProvenance makes of them.
+const PROVENANCE_FIELDS = [
+  'lastPushAt',
+  'lastSyncAt',
+  'oktaId',
+  'oktaLastUpdated',
+] as const satisfies readonly (keyof UserProvenance)[];
+
 /** The part of a resource the record keeps. */
 export function storableResource(resource: JsonObject): JsonObject {
   const kept: JsonObject = {};
@@ -131,16 +140,12 @@ export function storedUserFromRecord(
 }
 
 function provenanceFrom(stored: JsonObject): UserProvenance {
-  const text = (name: keyof UserProvenance): string | undefined => {
-    const value = stored[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  return storableProvenance({
-    lastPushAt: text('lastPushAt'),
-    lastSyncAt: text('lastSyncAt'),
-    oktaId: text('oktaId'),
-    oktaLastUpdated: text('oktaLastUpdated'),
-  });
+  const provenance: { -readonly [Field in keyof UserProvenance]?: string } = {};
+  for (const field of PROVENANCE_FIELDS) {
+    const value = stored[field];
+    if (typeof value === 'string') provenance[field] = value;
+  }
+  return provenance;
 }
 
 /** Provenance without unset fields, as a decoded record has it. */

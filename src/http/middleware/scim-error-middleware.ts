@@ -1,4 +1,7 @@
-import { logUnexpectedError } from '../../logging/http-log-lines.js';
+import {
+  logStoreUnavailable,
+  logUnexpectedError,
+} from '../../logging/http-log-lines.js';
 import { ERROR_SCHEMA } from '../../scim/schema/schema-urns.js';
 import { ScimError } from '../../scim/scim-error.js';
 import {
@@ -6,6 +9,7 @@ import {
   UserNotFoundError,
   VersionConflictError,
 } from '../../storage/storage-errors.js';
+import { StoreUnavailableError } from '../../storage/store-unavailable-error.js';
 import type { FerryContext, FerryMiddleware } from '../ferry-state.js';
 import { RequestBodyError } from '../request-body-error.js';
 import { SCIM_CONTENT_TYPE } from './scim-media-type-middleware.js';
@@ -21,11 +25,18 @@ export function createScimErrorMiddleware(): FerryMiddleware {
       await next();
     } catch (error) {
       const scimError = toScimError(error, ctx.state.requestId);
-      if (scimError.status >= 500) logUnexpectedError(ctx.state.logger, error);
+      if (error instanceof StoreUnavailableError) {
+        logStoreUnavailable(ctx.state.logger, error);
+      } else if (scimError.status >= 500) {
+        logUnexpectedError(ctx.state.logger, error);
+      }
       respondWith(ctx, scimError);
     }
   };
 }
+
+/** Seconds a client is asked to wait while Redis is away. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 export function toScimError(error: unknown, requestId: string): ScimError {
   if (error instanceof ScimError) return error;
@@ -53,6 +64,18 @@ export function toScimError(error: unknown, requestId: string): ScimError {
       `User "${error.userId}" changed while this request was applied: it is ` +
         `now at version W/"${error.actualVersion}". Read it again and ` +
         'retry with its current ETag.',
+    );
+  }
+  if (error instanceof StoreUnavailableError) {
+    // Identity providers retry a 503; Retry-After says when (RFC 9110
+    // §10.2.3). The store's writes are atomic, so nothing is half done.
+    return new ScimError(
+      503,
+      undefined,
+      "Ferry's data store cannot serve requests right now. Retry in a few " +
+        'seconds. A write answered this way was not applied, unless the ' +
+        'store failed while answering: read the user before repeating it.',
+      { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
     );
   }
   if (error instanceof RequestBodyError) {

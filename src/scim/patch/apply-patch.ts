@@ -1,6 +1,11 @@
 import { canonicaliseUser } from '../canonical-user.js';
 import type { JsonObject } from '../json.js';
-import { formatAttributePath } from '../schema/attribute-path.js';
+import {
+  formatAttributePath,
+  resolveAttributePath,
+  type AttributePath,
+} from '../schema/attribute-path.js';
+import { USER_SCHEMA_DEFINITION } from '../schema/user-schema.js';
 import { mutability } from '../scim-error.js';
 import { addOrReplace } from './add-or-replace.js';
 import { expandPathlessValue } from './path-less-value.js';
@@ -25,7 +30,9 @@ export function applyPatch(
   resource: JsonObject,
   operations: readonly PatchOperation[],
 ): JsonObject {
-  const working = structuredClone(resource);
+  const working = changesOnlyTopLevelValues(operations)
+    ? { ...resource }
+    : structuredClone(resource);
   for (const operation of operations) {
     try {
       applyOperation(working, operation);
@@ -41,6 +48,39 @@ export function applyPatch(
     previous: resource,
     omittedImmutable: 'reject',
   });
+}
+
+/**
+ * Whether every operation sets or unassigns whole, single-valued, simple
+ * top-level attributes, as Okta's deactivation
+ * `{"op":"replace","value":{"active":false}}` does. Such operations only
+ * assign members of the resource itself and change no nested value in
+ * place, so a shallow copy is as safe to work on as a deep one.
+ */
+function changesOnlyTopLevelValues(
+  operations: readonly PatchOperation[],
+): boolean {
+  return operations.every((operation) => {
+    if (operation.op === 'remove') return false;
+    if (operation.path !== undefined) {
+      const { attribute, valueFilter } = operation.path.parsed;
+      return valueFilter === undefined && isWholeTopLevelValue(attribute);
+    }
+    return Object.keys(operation.value).every((key) => {
+      const path = resolveAttributePath(key);
+      return path !== undefined && isWholeTopLevelValue(path);
+    });
+  });
+}
+
+function isWholeTopLevelValue(path: AttributePath): boolean {
+  const { schema, attribute, subAttribute } = path;
+  return (
+    (schema === undefined || schema === USER_SCHEMA_DEFINITION) &&
+    subAttribute === undefined &&
+    !attribute.multiValued &&
+    attribute.type !== 'complex'
+  );
 }
 
 function applyOperation(working: JsonObject, operation: PatchOperation): void {

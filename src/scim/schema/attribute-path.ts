@@ -25,15 +25,20 @@ export const USER_RESOURCE_SCHEMAS: readonly SchemaDefinition[] = [
   ENTERPRISE_USER_SCHEMA_DEFINITION,
 ];
 
+// Every member of every request body is looked up by name, so each list of
+// definitions gets its lower-cased index once, when first searched.
+const attributeIndexes = new WeakMap<
+  readonly AttributeDefinition[],
+  ReadonlyMap<string, AttributeDefinition>
+>();
+
 /** Case-insensitive lookup (RFC 7643 §2.1: attribute names are). */
 export function findAttribute(
   attributes: readonly AttributeDefinition[],
   name: string,
 ): AttributeDefinition | undefined {
-  const wanted = name.toLowerCase();
-  return attributes.find(
-    (attribute) => attribute.name.toLowerCase() === wanted,
-  );
+  if (attributes.length === 0) return undefined;
+  return attributeIndex(attributes).get(name.toLowerCase());
 }
 
 /**
@@ -113,4 +118,18 @@ function findTopLevelAttribute(
   if (common) return { schema: undefined, attribute: common };
   const core = findAttribute(USER_SCHEMA_DEFINITION.attributes, name);
   return core ? { schema: USER_SCHEMA_DEFINITION, attribute: core } : undefined;
+}
+
+/** The first definition of each lower-cased name, as a search would find. */
+function attributeIndex(
+  attributes: readonly AttributeDefinition[],
+): ReadonlyMap<string, AttributeDefinition> {
+  const cached = attributeIndexes.get(attributes);
+  if (cached) return cached;
+  const index = new Map<string, AttributeDefinition>();
+  for (const attribute of [...attributes].reverse()) {
+    index.set(attribute.name.toLowerCase(), attribute);
+  }
+  attributeIndexes.set(attributes, index);
+  return index;
 }

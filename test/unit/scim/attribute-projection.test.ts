@@ -162,4 +162,48 @@ describe('projectAttributes', () => {
       userName: 'bjensen@example.com',
     });
   });
+
+  describe('without attributes or excludedAttributes', () => {
+    // A name of no attribute leaves the selection empty but takes the
+    // general path, which the default one must stay equal to.
+    const generalPath = { excludedAttributes: ['noSuchAttribute'] };
+    const resources: Record<string, JsonObject> = {
+      'a stored user': user(),
+      'members out of schema order': {
+        ...user(),
+        meta: { ...META, resourceType: 'User' },
+        name: { givenName: 'Barbara', familyName: 'Jensen' },
+        emails: [{ primary: true, value: 'bjensen@example.com' }],
+      },
+      'unknown members and empty values': {
+        ...user(),
+        password: 'secret',
+        nickName: 'Babs',
+        name: { familyName: 'Jensen', middle: 'J' },
+        emails: [],
+        phoneNumbers: [{}, { value: '555-555-8377' }],
+        addresses: [{}],
+        [ENTERPRISE]: { manager: {}, division: 'Theme Park' },
+      },
+      'an extension with nothing returned': {
+        ...user(),
+        [ENTERPRISE]: { manager: {} },
+      },
+    };
+
+    for (const [name, resource] of Object.entries(resources)) {
+      it(`returns for ${name} what the general path returns, in its order`, () => {
+        expect(JSON.stringify(projectAttributes(resource, {}))).toBe(
+          JSON.stringify(projectAttributes(resource, generalPath)),
+        );
+      });
+    }
+
+    it('reuses stored values instead of copying them', () => {
+      const resource = user();
+      const projected = projectAttributes(resource, {});
+      expect(projected.emails).toBe(resource.emails);
+      expect(projected.name).toBe(resource.name);
+    });
+  });
 });
