@@ -1,11 +1,6 @@
 /** JSON values as they arrive in a request body and leave in a response. */
 export type JsonValue =
-  | string
-  | number
-  | boolean
-  | null
-  | JsonValue[]
-  | JsonObject;
+  string | number | boolean | null | JsonValue[] | JsonObject;
 
 export interface JsonObject {
   [key: string]: JsonValue;
