@@ -41,6 +41,14 @@ export function toRequestBodyError(
         'Send a JSON object.',
     );
   }
+  if (isDecompressionError(error)) {
+    return new RequestBodyError(
+      'unreadable',
+      'The request body could not be decompressed as its Content-Encoding ' +
+        'says. Send it uncompressed, or compressed with that encoding.',
+      { cause: error },
+    );
+  }
   switch (parserErrorType(error)) {
     case 'entity.too.large':
       return new RequestBodyError(
@@ -67,8 +75,20 @@ export function toRequestBodyError(
 }
 
 function parserErrorType(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null || !('type' in error)) {
-    return undefined;
-  }
-  return typeof error.type === 'string' ? error.type : undefined;
+  if (typeof error !== 'object' || error === null) return undefined;
+  if ('type' in error && typeof error.type === 'string') return error.type;
+  // The decompressing stream answers an unknown Content-Encoding with a
+  // bare 415 error that has no type.
+  if ('status' in error && error.status === 415) return 'encoding.unsupported';
+  return undefined;
+}
+
+/** zlib's codes are `Z_…` for gzip and deflate, `ERR__ERROR_…` for br. */
+function isDecompressionError(error: unknown): boolean {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  const code = error.code;
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('Z_') || code.startsWith('ERR__ERROR_'))
+  );
 }

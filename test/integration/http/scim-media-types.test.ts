@@ -53,6 +53,29 @@ describe('SCIM request and response media types', () => {
     });
   });
 
+  it.each([
+    ['weird', 415, undefined],
+    ['gzip', 400, 'could not be decompressed'],
+    ['br', 400, 'could not be decompressed'],
+  ])(
+    'answers a body whose Content-Encoding is %s and wrong with %i',
+    async (encoding, status, detail) => {
+      const response = await server.request('/scim/v2/Users', {
+        method: 'POST',
+        body: userBody(`encoded-${encoding}@example.com`),
+        headers: { 'Content-Encoding': encoding },
+      });
+      expect(response.status).toBe(status);
+      expect(response.json).toMatchObject({
+        schemas: [ERROR_SCHEMA],
+        status: String(status),
+      });
+      if (detail) {
+        expect((response.json as { detail: string }).detail).toContain(detail);
+      }
+    },
+  );
+
   it('answers 415 for a body of another media type', async () => {
     const response = await server.request('/scim/v2/Users', {
       method: 'POST',
