@@ -32,8 +32,27 @@ export function decodeAuditEventCursor(
   const [mark, after] = Buffer.from(text, 'base64url')
     .toString('utf8')
     .split(':');
-  if (after === undefined || !STREAM_ID.test(after)) return undefined;
+  if (after === undefined || !isEntryId(after)) return undefined;
   if (mark === ORDER_MARK.newest) return { order: 'newest', after };
   if (mark === ORDER_MARK.oldest) return { order: 'oldest', after };
   return undefined;
+}
+
+const MAX_ID_PART = 2n ** 64n - 1n;
+
+/**
+ * Whether a stream entry could have this id: two unsigned 64-bit parts,
+ * and neither 0-0 nor the largest id, which Redis never assigns and which
+ * as exclusive bounds make it reject the range instead of returning none.
+ */
+function isEntryId(text: string): boolean {
+  if (!STREAM_ID.test(text)) return false;
+  const [milliseconds, sequence] = text.split('-').map(BigInt) as [
+    bigint,
+    bigint,
+  ];
+  if (milliseconds > MAX_ID_PART || sequence > MAX_ID_PART) return false;
+  const isFirst = milliseconds === 0n && sequence === 0n;
+  const isLast = milliseconds === MAX_ID_PART && sequence === MAX_ID_PART;
+  return !isFirst && !isLast;
 }

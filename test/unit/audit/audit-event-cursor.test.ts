@@ -28,6 +28,17 @@ describe('audit event cursors', () => {
     ],
     ['a Redis range bound', Buffer.from('n:+').toString('base64url')],
     ['an overlong text', 'A'.repeat(65)],
+    ['the id 0-0', Buffer.from('n:0-0').toString('base64url')],
+    [
+      'an id past 64 bits',
+      Buffer.from('o:99999999999999999999-0').toString('base64url'),
+    ],
+    [
+      'the largest id',
+      Buffer.from('o:18446744073709551615-18446744073709551615').toString(
+        'base64url',
+      ),
+    ],
   ])('reads %s as no cursor', (_, text) => {
     expect(decodeAuditEventCursor(text)).toBeUndefined();
   });
