@@ -50,22 +50,32 @@ export function buildListResponse(
 }
 
 function readInteger(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
+  // RFC 7643 §2.5: null is unassigned, as if the member were absent.
+  if (value === undefined || value === null) return undefined;
   const number =
     typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)
       ? Number(value)
       : value;
-  if (typeof number !== 'number' || !Number.isSafeInteger(number)) {
+  if (typeof number !== 'number' || !Number.isInteger(number)) {
     throw invalidValue(
       `${name} must be a whole number, such as ${name}=1; ` +
         `got ${describeInput(value)}.`,
     );
   }
-  return number;
+  // Whole numbers beyond the safe range are still whole numbers: clamp
+  // them, so the RFC's reading of small and large values applies to them.
+  return Math.min(Math.max(number, -MAX_POSITION), MAX_POSITION);
 }
+
+const MAX_POSITION = Number.MAX_SAFE_INTEGER;
 
 function describeInput(value: unknown): string {
   if (Array.isArray(value)) return 'several values';
-  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  const text =
+    typeof value === 'string'
+      ? `"${value}"`
+      : typeof value === 'number'
+        ? String(value)
+        : JSON.stringify(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }

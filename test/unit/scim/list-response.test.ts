@@ -37,19 +37,41 @@ describe('parsePageRequest', () => {
     expect(parsePageRequest({ count: '201' }, LIMITS).count).toBe(200);
   });
 
-  it.each([['1.5'], ['abc'], [''], [['1', '2']], [2.5], [true], ['1e3']])(
-    'answers 400 invalidValue for %j',
-    (value) => {
-      const read = () => parsePageRequest({ count: value }, LIMITS);
-      expect(read).toThrow(ScimError);
-      expect(read).toThrow(
-        expect.objectContaining({
-          status: 400,
-          scimType: 'invalidValue',
-        }) as Error,
-      );
-    },
-  );
+  it('applies the same reading to whole numbers past 2^53', () => {
+    const huge = '99999999999999999999';
+    expect(parsePageRequest({ count: `-${huge}` }, LIMITS).count).toBe(0);
+    expect(parsePageRequest({ count: huge }, LIMITS).count).toBe(200);
+    expect(
+      parsePageRequest({ startIndex: `-${huge}` }, LIMITS).startIndex,
+    ).toBe(1);
+    expect(parsePageRequest({ startIndex: huge }, LIMITS).startIndex).toBe(
+      Number.MAX_SAFE_INTEGER,
+    );
+  });
+
+  it('reads a null count from a .search body as absent', () => {
+    expect(parsePageRequest({ count: null }, LIMITS).count).toBe(100);
+  });
+
+  it.each([
+    ['1.5'],
+    ['abc'],
+    [''],
+    [['1', '2']],
+    [2.5],
+    [true],
+    ['1e3'],
+    [Infinity],
+  ])('answers 400 invalidValue for %j', (value) => {
+    const read = () => parsePageRequest({ count: value }, LIMITS);
+    expect(read).toThrow(ScimError);
+    expect(read).toThrow(
+      expect.objectContaining({
+        status: 400,
+        scimType: 'invalidValue',
+      }) as Error,
+    );
+  });
 
   it('names the parameter in the detail', () => {
     expect(() => parsePageRequest({ startIndex: 'x' }, LIMITS)).toThrow(
