@@ -49,6 +49,17 @@ export function resolveFilterAttribute(
         'filtered on: Ferry never stores it.',
     );
   }
+  if (
+    path.attribute.name === 'meta' &&
+    path.subAttribute?.name === 'location'
+  ) {
+    // Built from FERRY_PUBLIC_URL on the way out; matching it against the
+    // stored users would always answer as if no user had one.
+    throw invalidFilter(
+      `"meta.location" ${describePosition(start)} cannot be filtered on: ` +
+        'filter on "id" instead.',
+    );
+  }
   return path;
 }
 

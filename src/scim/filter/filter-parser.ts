@@ -19,6 +19,7 @@ import {
   unexpectedToken,
   type FilterToken,
 } from './filter-tokenizer.js';
+import { parseUserNameEquality } from './user-name-equality.js';
 
 /** Anti-abuse limits; a filter arrives from outside, in a query string. */
 export interface FilterLimits {
@@ -75,7 +76,10 @@ export function parseFilter(
       'The filter is empty: write an expression such as userName eq "bjensen".',
     );
   }
-  return new FilterParser(text, 0, limits).parseWhole();
+  return (
+    parseUserNameEquality(text) ??
+    new FilterParser(text, 0, limits).parseWhole()
+  );
 }
 
 export interface ParsedValueFilter {

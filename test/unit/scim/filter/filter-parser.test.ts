@@ -295,6 +295,11 @@ describe('parseFilter', () => {
         '"password" at character 1 cannot be filtered on: Ferry never ' +
           'stores it.',
       ],
+      [
+        'meta.LOCATION pr',
+        '"meta.location" at character 1 cannot be filtered on: filter on ' +
+          '"id" instead.',
+      ],
     ])('rejects %s', (text, detail) => {
       expect(invalidFilterDetail(text)).toBe(detail);
     });
