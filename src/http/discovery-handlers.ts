@@ -35,9 +35,11 @@ export function createDiscoveryHandlers(
 
   return {
     getServiceProviderConfig: (ctx) => {
+      refuseFilter(ctx);
       ctx.body = config;
     },
     listResourceTypes: (ctx) => {
+      refuseFilter(ctx);
       ctx.body = buildListResponse([userType], { ...single, totalResults: 1 });
     },
     getResourceType: (ctx) => {
@@ -48,6 +50,7 @@ export function createDiscoveryHandlers(
       ctx.body = userType;
     },
     listSchemas: (ctx) => {
+      refuseFilter(ctx);
       ctx.body = buildListResponse(schemas, {
         ...single,
         totalResults: schemas.length,
@@ -69,4 +72,19 @@ export function createDiscoveryHandlers(
 
 function notFound(detail: string): ScimError {
   return new ScimError(404, undefined, detail);
+}
+
+/**
+ * RFC 7644 §4: the discovery endpoints take no filter, and a server SHOULD
+ * answer 403 to one, so a client never mistakes the full list for a
+ * filtered one.
+ */
+function refuseFilter(ctx: { readonly query: Record<string, unknown> }): void {
+  if (ctx.query.filter === undefined) return;
+  throw new ScimError(
+    403,
+    undefined,
+    'The discovery endpoints take no filter (RFC 7644 §4). Request the ' +
+      'whole list, or one resource by its id.',
+  );
 }

@@ -141,6 +141,23 @@ describe('SCIM discovery endpoints', () => {
     });
   });
 
+  it('answers 403 to a filter on a discovery endpoint (RFC 7644 §4)', async () => {
+    for (const path of [
+      '/ServiceProviderConfig',
+      '/Schemas',
+      '/ResourceTypes',
+    ]) {
+      const response = await server.request(
+        `/scim/v2${path}?filter=${encodeURIComponent('id eq "Group"')}`,
+      );
+      expect(response.status).toBe(403);
+      expect(response.json).toMatchObject({
+        schemas: [ERROR_SCHEMA],
+        status: '403',
+      });
+    }
+  });
+
   it('answers 405 with Allow to writes on discovery endpoints', async () => {
     for (const path of [
       '/ServiceProviderConfig',
