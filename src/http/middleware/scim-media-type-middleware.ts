@@ -40,6 +40,17 @@ function acceptRequestType(ctx: FerryContext): void {
         'Send the body as JSON with one of those Content-Types.',
     );
   }
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType)?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+    // RFC 8259 §8.1: JSON exchanged between systems is UTF-8. Reading
+    // another charset as UTF-8 would store mangled names.
+    throw new ScimError(
+      415,
+      undefined,
+      `Ferry reads request bodies as UTF-8, not ${charset}. Send the body ` +
+        'in UTF-8, with charset=utf-8 or no charset.',
+    );
+  }
 }
 
 /** The test type-is uses (RFC 9112 §6.3): a length or a transfer coding. */

@@ -76,6 +76,41 @@ describe('SCIM request and response media types', () => {
     },
   );
 
+  it('answers 415 for a charset other than UTF-8', async () => {
+    const response = await server.request('/scim/v2/Users', {
+      method: 'POST',
+      body: userBody('latin@example.com'),
+      headers: { 'Content-Type': 'application/scim+json; charset=iso-8859-1' },
+    });
+    expect(response.status).toBe(415);
+    expect((response.json as { detail: string }).detail).toBe(
+      'Ferry reads request bodies as UTF-8, not iso-8859-1. Send the body ' +
+        'in UTF-8, with charset=utf-8 or no charset.',
+    );
+  });
+
+  it('answers 400 invalidSyntax for a body that is not valid UTF-8', async () => {
+    const text = userBody('ren\u00e9@example.com');
+    const latin1 = Uint8Array.from(text, (character) =>
+      character.charCodeAt(0),
+    );
+    const response = await fetch(`${server.baseUrl}/scim/v2/Users`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${server.secrets['full-access']}`,
+        'Content-Type': 'application/scim+json',
+      },
+      body: latin1,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      status: '400',
+      scimType: 'invalidSyntax',
+      detail:
+        'The request body is not valid UTF-8. Send JSON encoded as UTF-8.',
+    });
+  });
+
   it('answers 415 for a body of another media type', async () => {
     const response = await server.request('/scim/v2/Users', {
       method: 'POST',
