@@ -1,4 +1,5 @@
 import { buildListResponse } from '../scim/list-response.js';
+import { ScimError } from '../scim/scim-error.js';
 import {
   searchFromBody,
   searchFromQuery,
@@ -59,6 +60,7 @@ export function createUsersReadHandlers(
     /** RFC 7644 §3.4.1, with If-None-Match (RFC 7644 §3.14) → 304. */
     getUser: async (ctx) => {
       const id = routeParameter(ctx, 'id');
+      if (id === SEARCH_PATH_SEGMENT) throw searchNeedsPost();
       const selection = selectionFromQuery(ctx.query);
       const user = await users.getById(id);
       if (!user) throw new UserNotFoundError(id);
@@ -74,4 +76,17 @@ export function createUsersReadHandlers(
       respondWithUser(ctx, user, { baseUrl, status: 200, selection });
     },
   };
+}
+
+/** RFC 7644 §3.4.3: `/Users/.search` is a POST endpoint, never a user id. */
+const SEARCH_PATH_SEGMENT = '.search';
+
+function searchNeedsPost(): ScimError {
+  return new ScimError(
+    405,
+    undefined,
+    'Search with POST /Users/.search and a SearchRequest body, or with ' +
+      'GET /Users?filter=….',
+    { Allow: 'POST' },
+  );
 }

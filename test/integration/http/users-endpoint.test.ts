@@ -140,6 +140,16 @@ describe('the /Users endpoint', () => {
     });
   });
 
+  it('answers GET /Users/.search with 405 and Allow: POST', async () => {
+    const response = await server.request('/scim/v2/Users/.search');
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(response.json).toMatchObject({
+      schemas: [ERROR_SCHEMA],
+      status: '405',
+    });
+  });
+
   it('answers 404 naming the id for an unknown user', async () => {
     const response = await server.request('/scim/v2/Users/no-such-id');
     expect(response.status).toBe(404);
