@@ -81,7 +81,7 @@ function useEdgeMiddleware(
 ): void {
   const { config, logger, tokens, operations } = dependencies;
   app.use(createRequestContextMiddleware(logger));
-  app.use(createRequestLogMiddleware());
+  app.use(createRequestLogMiddleware(logger));
   if (operations) app.use(createMetricsMiddleware(operations.metrics));
   app.use(createScimErrorMiddleware());
   mountOperationsRoutes(app, {

@@ -7,7 +7,6 @@ import type { Actor, StoredUser } from '../storage/stored-user.js';
 import type { UserRepository } from '../storage/user-repository.js';
 import { entityTag } from './entity-tag.js';
 import type { FerryContext } from './ferry-state.js';
-import { SCIM_CONTENT_TYPE } from './middleware/scim-media-type-middleware.js';
 
 export interface UsersHandlerDependencies {
   readonly users: UserRepository;
@@ -43,8 +42,8 @@ export function respondWithUser(
   ctx.status = options.status;
   ctx.set('ETag', entityTag(user.version));
   if (options.status === 201) ctx.set('Location', location);
+  // Labelled application/scim+json by scim-media-type-middleware.ts.
   ctx.body = representUser(user.resource, location, options.selection);
-  ctx.type = SCIM_CONTENT_TYPE;
 }
 
 /** Who the audit trail records for a SCIM write: the token's name. */

@@ -1,5 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
-
+import { changedAttributes } from '../audit/changed-attributes.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
 import { parsePatchRequest } from '../scim/patch/patch-request.js';
 import { selectionFromQuery } from '../scim/search-request.js';
@@ -44,14 +43,18 @@ export function createUsersWriteHandlers(
 
   // A write that changes nothing is not made: no new version, no audit
   // event, and the modify time stays (RFC 7644 §3.5.2.1 asks this of add).
+  // The attributes a client controls are compared (id and meta are
+  // Ferry's), once: the store reuses the list for its audit event.
   const replaceIfChanged = (
     ctx: FerryRouteContext,
     current: StoredUser,
     resource: JsonObject,
-  ): Promise<StoredUser> =>
-    isUnchanged(current, resource)
-      ? Promise.resolve(current)
-      : users.replace(current, pushed(resource, current), actorOf(ctx));
+  ): Promise<StoredUser> => {
+    const changed = changedAttributes(current.resource, resource);
+    if (changed.length === 0) return Promise.resolve(current);
+    const next = { ...pushed(resource, current), changed };
+    return users.replace(current, next, actorOf(ctx));
+  };
 
   const conditional = (ctx: FerryRouteContext) => ({
     users,
@@ -105,10 +108,4 @@ export function createUsersWriteHandlers(
       ctx.status = 204;
     },
   };
-}
-
-/** Compares the attributes a client controls; id and meta are Ferry's. */
-function isUnchanged(current: StoredUser, next: JsonObject): boolean {
-  const { id: _id, meta: _meta, ...attributes } = current.resource;
-  return isDeepStrictEqual(attributes, next);
 }

@@ -14,6 +14,11 @@ export interface RequestSummary {
   readonly tokenName: string | undefined;
 }
 
+/** The level of a request's line: error for a 5xx, info otherwise. */
+export function requestLogLevel(status: number): 'error' | 'info' {
+  return status >= 500 ? 'error' : 'info';
+}
+
 export function logRequestCompleted(
   logger: Logger,
   summary: RequestSummary,
@@ -25,7 +30,8 @@ export function logRequestCompleted(
     durationMs: summary.durationMs,
     tokenName: summary.tokenName ?? null,
   };
-  if (summary.status >= 500) logger.error(fields, 'request failed');
+  if (requestLogLevel(summary.status) === 'error')
+    logger.error(fields, 'request failed');
   else logger.info(fields, 'request completed');
 }
 

@@ -185,13 +185,18 @@ export class RedisUserRepository implements UserRepository {
     };
     const user = storedUserFromRecord(current.id, record);
     const action = replaceActionOf(current.resource, user.resource);
-    const changed = changedAttributes(current.resource, user.resource);
+    const changed =
+      next.changed ?? changedAttributes(current.resource, user.resource);
+    const write = this.writeOf(user, record);
     await this.runWrite(REPLACE_USER, {
-      ...this.writeOf(user, record),
+      ...write,
       // The version check makes `current` the stored state, so its index
-      // entries are exactly the ones to remove.
+      // entries are exactly the ones to remove; when no indexed value
+      // changed they equal the new ones, which userWriteArguments skips.
       expectedVersion: current.version,
-      before: indexEntriesOf(current.resource, current.provenance),
+      before: keepsIndexEntries(current, user, changed)
+        ? write.after
+        : indexEntriesOf(current.resource, current.provenance),
       event: this.event(actor, action, user, changed, now),
     });
     return user;
@@ -267,6 +272,20 @@ export class RedisUserRepository implements UserRepository {
     }
     return { totalResults, users };
   }
+}
+
+// The attributes indexEntriesOf reads, as changedAttributes names them.
+const INDEXED_ATTRIBUTES = ['userName', 'externalId', 'emails'];
+
+function keepsIndexEntries(
+  current: StoredUser,
+  next: StoredUser,
+  changed: readonly string[],
+): boolean {
+  return (
+    current.provenance.oktaId === next.provenance.oktaId &&
+    !changed.some((name) => INDEXED_ATTRIBUTES.includes(name))
+  );
 }
 
 function pageOf(

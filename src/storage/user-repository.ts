@@ -22,6 +22,12 @@ export interface UserPage {
 export interface UserContent {
   readonly resource: JsonObject;
   readonly provenance: UserProvenance;
+  /**
+   * For a replace, what changedAttributes(current.resource, resource)
+   * returns, when the caller has already computed it; the store computes
+   * it otherwise.
+   */
+  readonly changed?: readonly string[];
 }
 
 /**

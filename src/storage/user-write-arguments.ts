@@ -54,10 +54,12 @@ export function userWriteKeys(keys: UserStoreKeys, userId: string): string[] {
 }
 
 export function userWriteArguments(write: UserWrite): string[] {
-  const { removals, additions } = indexChanges(
-    write.before?.entries ?? [],
-    write.after?.entries ?? [],
-  );
+  // The same entries before and after: a replace that changed no indexed
+  // value (redis-user-repository.ts), with nothing to compare.
+  const { removals, additions } =
+    write.before === write.after
+      ? { removals: [], additions: [] }
+      : indexChanges(write.before?.entries ?? [], write.after?.entries ?? []);
   return [
     write.userId,
     write.expectedVersion === undefined ? '' : String(write.expectedVersion),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { Logger } from 'pino';
 
-import type { FerryMiddleware } from '../ferry-state.js';
+import type { FerryMiddleware, FerryState } from '../ferry-state.js';
 
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 
@@ -21,8 +21,26 @@ export function createRequestContextMiddleware(
     const offered = ctx.get(REQUEST_ID_HEADER);
     const requestId = SANE_REQUEST_ID.test(offered) ? offered : randomUUID();
     ctx.state.requestId = requestId;
-    ctx.state.logger = logger.child({ requestId });
+    defineLazyLogger(ctx.state, logger, requestId);
     ctx.set(REQUEST_ID_HEADER, requestId);
     await next();
   };
+}
+
+/**
+ * A pino child costs a bindings serialisation and a few objects; most
+ * requests log nothing at the configured level, so the child is made on
+ * first use only.
+ */
+function defineLazyLogger(
+  state: FerryState,
+  logger: Logger,
+  requestId: string,
+): void {
+  let child: Logger | undefined;
+  Object.defineProperty(state, 'logger', {
+    configurable: true,
+    enumerable: true,
+    get: () => (child ??= logger.child({ requestId })),
+  });
 }

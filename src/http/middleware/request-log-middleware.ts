@@ -1,25 +1,34 @@
 import { performance } from 'node:perf_hooks';
 
-import { logRequestCompleted } from '../../logging/http-log-lines.js';
+import type { Logger } from 'pino';
+
+import {
+  logRequestCompleted,
+  requestLogLevel,
+} from '../../logging/http-log-lines.js';
 import type { FerryMiddleware } from '../ferry-state.js';
 
 /**
  * Writes one line per request once the response is decided, errors
- * included: it sits outside the error middleware.
+ * included: it sits outside the error middleware. `logger` is the process
+ * logger, whose level the request's child shares: asking it, not the
+ * child, spares the child's creation and the line's fields when the level
+ * is off (request-context-middleware.ts).
  */
-export function createRequestLogMiddleware(): FerryMiddleware {
+export function createRequestLogMiddleware(logger: Logger): FerryMiddleware {
   return async (ctx, next) => {
     const startedAt = performance.now();
     try {
       await next();
     } finally {
-      logRequestCompleted(ctx.state.logger, {
-        method: ctx.method,
-        route: matchedRoute(ctx),
-        status: ctx.status,
-        durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
-        tokenName: ctx.state.token?.name,
-      });
+      if (logger.isLevelEnabled(requestLogLevel(ctx.status)))
+        logRequestCompleted(ctx.state.logger, {
+          method: ctx.method,
+          route: matchedRoute(ctx),
+          status: ctx.status,
+          durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+          tokenName: ctx.state.token?.name,
+        });
     }
   };
 }

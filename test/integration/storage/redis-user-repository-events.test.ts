@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { changedAttributes } from '../../../src/audit/changed-attributes.js';
 import { ENTERPRISE_USER_SCHEMA } from '../../../src/scim/schema/schema-urns.js';
 import { userStoreKeys } from '../../../src/storage/redis-keys.js';
 import { RedisUserRepository } from '../../../src/storage/redis-user-repository.js';
@@ -94,6 +95,40 @@ describe('RedisUserRepository audit events', () => {
         ],
       },
     ]);
+  });
+
+  it('records the changed attributes a caller computed, as it would compute them', async () => {
+    const replaceIn = async (precompute: boolean) => {
+      const { repository, events } = openStore(testRedis);
+      const created = await repository.create(
+        userContent('ann@x.com', {
+          name: { givenName: 'Ann' },
+          emails: [{ value: 'ann@x.com' }],
+        }),
+        PUSH,
+      );
+      const next = userContent('ann@x.com', {
+        name: { givenName: 'Ann', familyName: 'Lee' },
+        title: 'Engineer',
+        [ENTERPRISE_USER_SCHEMA]: { department: 'Sales' },
+      });
+      const changed = changedAttributes(created.resource, next.resource);
+      await repository.replace(
+        created,
+        precompute ? { ...next, changed } : next,
+        PUSH,
+      );
+      return (await events()).at(-1)?.changed;
+    };
+
+    const expected = [
+      'emails',
+      'name.familyName',
+      'title',
+      `${ENTERPRISE_USER_SCHEMA}:department`,
+    ];
+    expect(await replaceIn(false)).toEqual(expected);
+    expect(await replaceIn(true)).toEqual(expected);
   });
 
   it('appends nothing for a write that fails', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { userStoreKeys } from '../../../src/storage/redis-keys.js';
 import { openTestRedis, type TestRedis } from '../../support/test-redis.js';
 import {
   equalTo,
@@ -60,6 +61,50 @@ describe('RedisUserRepository indexes', () => {
     expect(await ids('emails.value', 'NEW@example.com')).toEqual([user.id]);
     expect(await repository.getByOktaId('00u-old')).toBeUndefined();
     expect(await repository.getByOktaId('00u-new')).toEqual(replaced);
+  });
+
+  it('leaves every index as it was for a replace that changes no indexed value', async () => {
+    const { repository, redis, keyPrefix } = openStore(testRedis);
+    const keys = userStoreKeys(keyPrefix);
+    const indexes = () =>
+      Promise.all(
+        [
+          keys.userNameIndex,
+          keys.externalIdIndex,
+          keys.emailIndex,
+          keys.oktaIdIndex,
+        ].map((key) => redis.hgetall(key)),
+      );
+    const indexed = {
+      externalId: 'ext-1',
+      emails: [
+        { value: 'a@example.com', type: 'work' },
+        { value: 'A.Other@example.com', type: 'home' },
+      ],
+    };
+    const user = await repository.create(
+      userContent('a@example.com', indexed, { oktaId: '00u-1' }),
+      SYNC,
+    );
+    const before = await indexes();
+
+    await repository.replace(
+      user,
+      userContent(
+        'a@example.com',
+        { ...indexed, title: 'Engineer' },
+        { oktaId: '00u-1' },
+      ),
+      SYNC,
+    );
+
+    expect(await indexes()).toEqual(before);
+    expect(before).toEqual([
+      { 'a@example.com': user.id },
+      { 'ext-1': user.id },
+      { 'a.other@example.com': user.id },
+      { '00u-1': user.id },
+    ]);
   });
 
   it('finds users by an email equal to the userName and an oktaId equal to the externalId', async () => {
