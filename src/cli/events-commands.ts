@@ -34,13 +34,18 @@ export function addEventsCommands(
       const follower = await environment.openEventFollower();
       const interrupt = new AbortController();
       const stopListening = environment.onInterrupt(() => interrupt.abort());
-      environment.output.stderr('Following the audit trail; Ctrl-C to stop.');
       try {
         await tailAuditEvents({
           ...follower,
           output: environment.output,
           json: options.json,
           signal: interrupt.signal,
+          // Said only once the starting point is fixed, so that a change
+          // made after the message is sure to be printed.
+          onFollowing: () =>
+            environment.output.stderr(
+              'Following the audit trail; Ctrl-C to stop.',
+            ),
         });
       } finally {
         stopListening();

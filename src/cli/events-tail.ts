@@ -18,6 +18,8 @@ export interface TailOptions {
   readonly signal: AbortSignal;
   /** Longest single wait of XREAD BLOCK, in ms. @defaultValue 5000 */
   readonly blockMs?: number;
+  /** Called once the starting point is fixed: events from then on print. */
+  readonly onFollowing?: () => void;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function tailAuditEvents(options: TailOptions): Promise<void> {
   signal.addEventListener('abort', stop, { once: true });
   try {
     let lastId = await newestEntryId(redis, options.streamKey);
+    options.onFollowing?.();
     while (!signal.aborted) {
       const batch = await readAfter(options, lastId);
       for (const [id, fields] of batch) {
