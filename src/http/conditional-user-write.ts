@@ -5,13 +5,15 @@ import {
 import type { StoredUser } from '../storage/stored-user.js';
 import type { UserRepository } from '../storage/user-repository.js';
 import { ScimError } from '../scim/scim-error.js';
-import { assertIfMatch } from './entity-tag.js';
+import { assertIfMatch, assertIfNoneMatch } from './entity-tag.js';
 
 export interface ConditionalWrite {
   readonly users: UserRepository;
   readonly userId: string;
   /** The If-Match header, '' when absent. */
   readonly ifMatch: string;
+  /** The If-None-Match header, '' when absent. */
+  readonly ifNoneMatch?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function writeUserConditionally<T>(
     const current = await request.users.getById(request.userId);
     if (!current) throw new UserNotFoundError(request.userId);
     assertIfMatch(request.ifMatch, current.id, current.version);
+    assertIfNoneMatch(request.ifNoneMatch ?? '', current.id, current.version);
     try {
       return await write(current);
     } catch (error) {

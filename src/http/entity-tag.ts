@@ -31,6 +31,28 @@ export function assertIfMatch(
   );
 }
 
+/**
+ * 412 when an If-None-Match header on a write names the version, or is `*`
+ * for a user that exists (RFC 9110 §13.1.2: the method must not be
+ * performed then).
+ */
+export function assertIfNoneMatch(
+  ifNoneMatch: string,
+  userId: string,
+  version: number,
+): void {
+  if (ifNoneMatch === '' || !headerMatchesVersion(ifNoneMatch, version)) {
+    return;
+  }
+  throw new ScimError(
+    412,
+    undefined,
+    `User "${userId}" is at version ${entityTag(version)}, which ` +
+      'If-None-Match excludes; nothing was written. Drop the header to ' +
+      'write anyway.',
+  );
+}
+
 /** The opaque parts of `W/"1", "2"`; malformed entries are skipped. */
 function parseEntityTags(header: string): string[] {
   const tags: string[] = [];

@@ -60,6 +60,7 @@ export function createUsersWriteHandlers(
     users,
     userId: routeParameter(ctx, 'id'),
     ifMatch: ctx.get('If-Match'),
+    ifNoneMatch: ctx.get('If-None-Match'),
   });
 
   return {

@@ -162,6 +162,23 @@ describe('the /Users endpoint', () => {
     });
   });
 
+  it('refuses a write with 412 when If-None-Match names the user', async () => {
+    const user = await createUser('none-match@example.com');
+    const patch = (ifNoneMatch: string) =>
+      server.request(`/scim/v2/Users/${user.id}`, {
+        method: 'PATCH',
+        body: {
+          schemas: [PATCH_SCHEMA],
+          Operations: [{ op: 'replace', path: 'title', value: ifNoneMatch }],
+        },
+        headers: { 'If-None-Match': ifNoneMatch },
+      });
+    expect((await patch('*')).status).toBe(412);
+    expect((await patch('W/"1"')).status).toBe(412);
+    expect((await repository.getById(user.id))?.version).toBe(1);
+    expect((await patch('W/"7"')).status).toBe(200);
+  });
+
   it('replaces a user with PUT, honouring If-Match', async () => {
     const user = await createUser('put@example.com');
     const path = `/scim/v2/Users/${user.id}`;
