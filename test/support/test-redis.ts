@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
 
+import { queuePrefixFor } from '../../src/jobs/queue-names.js';
+
 export interface TestRedis {
   readonly redis: Redis;
   readonly url: string;
@@ -28,6 +30,8 @@ export async function openTestRedis(): Promise<TestRedis> {
     keyPrefix,
     close: async () => {
       await deleteKeysUnder(redis, keyPrefix);
+      // The sync queue keeps its keys under a tag derived from the prefix.
+      await deleteKeysUnder(redis, queuePrefixFor(keyPrefix));
       await redis.quit();
     },
   };
