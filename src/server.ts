@@ -14,7 +14,7 @@ import { isEntryPoint, runProcess } from './process/run-process.js';
 import { createRequestRedisClient } from './storage/create-redis-client.js';
 import { RedisUnreachableError } from './storage/redis-unreachable-error.js';
 import {
-  checkRedisSettings,
+  requireSafeRedisSettings,
   UnsafeRedisSettingsError,
 } from './storage/redis-settings-check.js';
 
@@ -85,28 +85,16 @@ async function connectRequestClient(
   });
   try {
     await redis.connect();
-    await requireSafeRedis(redis, config, logger);
+    await requireSafeRedisSettings(
+      redis,
+      { allowEviction: config.allowEviction },
+      logger,
+    );
     return redis;
   } catch (error) {
     redis.disconnect();
     if (error instanceof UnsafeRedisSettingsError) throw error;
     throw new RedisUnreachableError(redisUrl, connectionError ?? error);
-  }
-}
-
-async function requireSafeRedis(
-  redis: Redis,
-  config: AppConfig,
-  logger: Logger,
-): Promise<void> {
-  const report = await checkRedisSettings(redis, {
-    allowEviction: config.allowEviction,
-  });
-  for (const warning of report.warnings) {
-    logger.warn({ warning }, 'redis setting found risky');
-  }
-  if (report.problems.length > 0) {
-    throw new UnsafeRedisSettingsError(report.problems);
   }
 }
 

@@ -19,10 +19,7 @@ import {
   createStoreRedisClient,
 } from '../src/storage/create-redis-client.js';
 import { RedisUserRepository } from '../src/storage/redis-user-repository.js';
-import {
-  checkRedisSettings,
-  UnsafeRedisSettingsError,
-} from '../src/storage/redis-settings-check.js';
+import { requireSafeRedisSettings } from '../src/storage/redis-settings-check.js';
 
 export interface OktaSyncWorkerProcess {
   /** False when Okta is not configured: the process idles. */
@@ -54,7 +51,11 @@ export async function startOktaSyncWorker(
     connectionName: 'ferry-sync-queue',
   });
   try {
-    await requireSafeRedis(store, config, logger);
+    await requireSafeRedisSettings(
+      store,
+      { allowEviction: config.allowEviction },
+      logger,
+    );
   } catch (error) {
     store.disconnect();
     connection.disconnect();
@@ -96,22 +97,6 @@ export async function startOktaSyncWorker(
     syncing: true,
     close: () => closeAll(worker, queue, [store, connection]),
   };
-}
-
-/** BullMQ and the store both lose data if Redis may evict keys. */
-async function requireSafeRedis(
-  redis: Redis,
-  config: AppConfig,
-  logger: Logger,
-): Promise<void> {
-  const report = await checkRedisSettings(redis, {
-    allowEviction: config.allowEviction,
-  });
-  for (const warning of report.warnings)
-    logger.warn({ warning }, 'redis setting found risky');
-  if (report.problems.length > 0) {
-    throw new UnsafeRedisSettingsError(report.problems);
-  }
 }
 
 /** BullMQ's order on shutdown: cancel, close the worker, then the rest. */

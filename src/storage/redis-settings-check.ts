@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
 
+import type { Logger } from '../logging/create-logger.js';
+
 /** Redis is set up in a way that would lose or corrupt Ferry's data. */
 export class UnsafeRedisSettingsError extends Error {
   override readonly name = 'UnsafeRedisSettingsError';
@@ -58,6 +60,25 @@ export async function checkRedisSettings(
   const persistence = await describePersistence(redis, info);
   if (persistence) warnings.push(persistence);
   return { version, problems, warnings };
+}
+
+/**
+ * What both processes do at start: log each warning, and throw
+ * UnsafeRedisSettingsError when Redis would lose or corrupt data. BullMQ and
+ * the store both depend on it.
+ */
+export async function requireSafeRedisSettings(
+  redis: Redis,
+  options: { allowEviction: boolean },
+  logger: Logger,
+): Promise<void> {
+  const report = await checkRedisSettings(redis, options);
+  for (const warning of report.warnings) {
+    logger.warn({ warning }, 'redis setting found risky');
+  }
+  if (report.problems.length > 0) {
+    throw new UnsafeRedisSettingsError(report.problems);
+  }
 }
 
 async function describePersistence(
