@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 
+import { SCENARIOS, type ScenarioName } from './scenarios.js';
+
 export interface BenchOptions {
   /** Users seeded into each server before the scenarios. */
   readonly users: number;
@@ -13,11 +15,14 @@ export interface BenchOptions {
   /** Write a V8 CPU profile per scenario and server to the results folder. */
   readonly cpuProfile: boolean;
   readonly resultsDirectory: string;
+  /** The scenarios to run, in the order SCENARIOS lists them. */
+  readonly scenarios: readonly ScenarioName[];
 }
 
 const USAGE =
   'usage: npm run bench -- [--cpu-prof] [--rounds 3] [--duration 4] ' +
-  '[--warmup 1] [--users 10000] [--connections 32]';
+  '[--warmup 1] [--users 10000] [--connections 32] ' +
+  `[--scenarios ${SCENARIOS.join(',')}]`;
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -29,6 +34,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       warmup: { type: 'string', default: '1' },
       users: { type: 'string', default: '10000' },
       connections: { type: 'string', default: '32' },
+      scenarios: { type: 'string', default: SCENARIOS.join(',') },
       help: { type: 'boolean', default: false },
     },
   });
@@ -44,7 +50,21 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     warmupSeconds: whole('warmup', values.warmup, 0, 60),
     cpuProfile: values['cpu-prof'],
     resultsDirectory: 'bench-results',
+    scenarios: scenarioList(values.scenarios),
   };
+}
+
+function scenarioList(text: string): ScenarioName[] {
+  const named = new Set(text.split(',').map((name) => name.trim()));
+  for (const name of named) {
+    if (!(SCENARIOS as readonly string[]).includes(name)) {
+      throw new Error(
+        `--scenarios: unknown scenario "${name}"; choose from ` +
+          SCENARIOS.join(', '),
+      );
+    }
+  }
+  return SCENARIOS.filter((scenario) => named.has(scenario));
 }
 
 function whole(name: string, text: string, min: number, max: number): number {

@@ -37,7 +37,10 @@ const CPU_RATIO_TARGETS: Record<ScenarioName, number> = {
 };
 
 export function summarise(runs: readonly RunMeasurement[]): ScenarioSummary[] {
-  return SCENARIOS.flatMap((scenario) =>
+  const measured = SCENARIOS.filter((scenario) =>
+    runs.some((run) => run.scenario === scenario),
+  );
+  return measured.flatMap((scenario) =>
     (['ferry', 'floor'] as const).map((server) => {
       const mine = runs.filter(
         (run) => run.scenario === scenario && run.server === server,

@@ -16,7 +16,6 @@ import { killAllPinnedNow, stopAllPinned } from './pinned-process.js';
 import { summariseProfile, type ProfileSummary } from './profile-summary.js';
 import { formatProfileReport, scenarioProfiles } from './profile-report.js';
 import { runScenarios, type ScenarioRuns } from './run-scenarios.js';
-import { SCENARIOS } from './scenarios.js';
 
 const startedAt = Date.now();
 const log = (line: string) => {
@@ -96,7 +95,7 @@ async function readProfiles(
   setup: BenchSetup,
 ): Promise<Record<string, ProfileSummary>> {
   const profiles: Record<string, ProfileSummary> = {};
-  for (const scenario of SCENARIOS) {
+  for (const scenario of options.scenarios) {
     for (const server of ['ferry', 'floor']) {
       const name = `${server}-${scenario}`;
       const file = resolve(options.resultsDirectory, `${name}.cpuprofile`);

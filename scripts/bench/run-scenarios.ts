@@ -4,7 +4,7 @@ import type { LoadResult } from './load-result.js';
 import { measureRun, type RunMeasurement } from './measure-run.js';
 import { clockTicksPerSecond } from './proc-stat.js';
 import { runLoad } from './run-load.js';
-import { SCENARIOS, type LoadSpec, type ScenarioName } from './scenarios.js';
+import type { LoadSpec, ScenarioName } from './scenarios.js';
 
 const SERVERS: readonly ServerName[] = ['ferry', 'floor'];
 
@@ -32,7 +32,7 @@ export async function runScenarios(
   };
   const loads = new LoadBook(setup, options);
   const runs: RunMeasurement[] = [];
-  for (const scenario of SCENARIOS) {
+  for (const scenario of options.scenarios) {
     for (const server of SERVERS) {
       if (options.cpuProfile) {
         await setup.restart(server, `${server}-${scenario}`);

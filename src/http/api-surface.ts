@@ -9,12 +9,8 @@ import type {
   FerryRouteHandler,
   FerryState,
 } from './ferry-state.js';
-import {
-  createBearerTokenMiddleware,
-  requireAccess,
-} from './middleware/bearer-token-middleware.js';
+import { createBearerTokenMiddleware } from './middleware/bearer-token-middleware.js';
 import { createJsonBodyMiddleware } from './middleware/json-body-middleware.js';
-import { createJsonDepthMiddleware } from './middleware/json-depth-middleware.js';
 
 export interface RouteDefinition {
   readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -62,8 +58,7 @@ export function mountApiSurface(
   options: SurfaceOptions,
 ): void {
   const authenticate = createBearerTokenMiddleware(options.tokens);
-  const parseBody = createJsonBodyMiddleware(options.maxBodyBytes);
-  const checkDepth = createJsonDepthMiddleware(options.maxJsonDepth);
+  const parseBody = createJsonBodyMiddleware(options);
   const limits = options.afterAuthentication ?? [];
   const router = new Router<FerryState>({ prefix: surface.prefix });
 
@@ -73,19 +68,32 @@ export function mountApiSurface(
     const guard =
       route.access === 'public'
         ? []
-        : [authenticate, requireAccess(surface.name, route.access), ...limits];
+        : [
+            createBearerTokenMiddleware(options.tokens, {
+              surface: surface.name,
+              access: route.access,
+            }),
+            ...limits,
+          ];
     router[route.method](
       route.path,
       ...guard,
       ...surface.middleware,
-      parseBody,
-      checkDepth,
+      // GET and DELETE carry no body Ferry reads; skipping the parser
+      // spares them a layer.
+      ...(METHODS_WITH_BODY.has(route.method) ? [parseBody] : []),
       route.handler,
     );
   }
   app.use(router.routes());
   app.use(unmatchedRouteMiddleware(surface.prefix, router, authenticate));
 }
+
+const METHODS_WITH_BODY = new Set<RouteDefinition['method']>([
+  'post',
+  'put',
+  'patch',
+]);
 
 function unmatchedRouteMiddleware(
   prefix: string,

@@ -15,10 +15,7 @@ import type { AppOperations } from './app-operations.js';
 import { createEventsRoutes } from './events-routes.js';
 import type { FerryMiddleware, FerryState } from './ferry-state.js';
 import { createAuthFailureLimitMiddleware } from './middleware/auth-failure-limit-middleware.js';
-import { createMetricsMiddleware } from './middleware/metrics-middleware.js';
-import { createRequestContextMiddleware } from './middleware/request-context-middleware.js';
-import { createRequestLogMiddleware } from './middleware/request-log-middleware.js';
-import { createScimErrorMiddleware } from './middleware/scim-error-middleware.js';
+import { createRequestEdgeMiddleware } from './middleware/request-edge-middleware.js';
 import { createTokenRateLimitMiddleware } from './middleware/token-rate-limit-middleware.js';
 import { mountOperationsRoutes } from './operations-routes.js';
 import { createScimSurface } from './scim-routes.js';
@@ -48,10 +45,10 @@ export interface AppDependencies {
 
 /**
  * Builds the web application; the caller listens. Middleware runs outside
- * in: request id and logger, the one log line, metrics, the one error
- * translator, the probes and /metrics, the block on addresses that failed
- * to authenticate too often, then each API surface (token check, rate
- * limit, media type, body, depth check, handler).
+ * in: the request edge (id, error translation, log line, metrics), the
+ * probes and /metrics, the block on addresses that failed to authenticate
+ * too often, then each API surface (token and role check, rate limit,
+ * media type, body for the methods that carry one, handler).
  */
 export function createApp(dependencies: AppDependencies): Koa<FerryState> {
   const { config, logger } = dependencies;
@@ -80,10 +77,12 @@ function useEdgeMiddleware(
   dependencies: AppDependencies,
 ): void {
   const { config, logger, tokens, operations } = dependencies;
-  app.use(createRequestContextMiddleware(logger));
-  app.use(createRequestLogMiddleware(logger));
-  if (operations) app.use(createMetricsMiddleware(operations.metrics));
-  app.use(createScimErrorMiddleware());
+  app.use(
+    createRequestEdgeMiddleware({
+      logger,
+      ...(operations ? { metrics: operations.metrics } : {}),
+    }),
+  );
   mountOperationsRoutes(app, {
     ...(operations
       ? { readiness: operations.readiness, metrics: operations.metrics }

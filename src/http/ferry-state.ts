@@ -6,9 +6,9 @@ import type { AuthenticatedToken } from '../auth/token-authenticator.js';
 
 /** What Ferry's middleware keeps on `ctx.state` for one request. */
 export interface FerryState {
-  requestId: string;
+  readonly requestId: string;
   /** A child of the process logger carrying `requestId`. */
-  logger: Logger;
+  readonly logger: Logger;
   /** Set once the bearer token checked out. */
   token?: AuthenticatedToken;
 }

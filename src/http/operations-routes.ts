@@ -5,10 +5,7 @@ import type { TokenAuthenticator } from '../auth/token-authenticator.js';
 import type { FerryMetrics } from '../metrics/ferry-metrics.js';
 import type { StoreReadiness } from '../storage/store-readiness.js';
 import type { FerryMiddleware, FerryState } from './ferry-state.js';
-import {
-  createBearerTokenMiddleware,
-  requireAccess,
-} from './middleware/bearer-token-middleware.js';
+import { createBearerTokenMiddleware } from './middleware/bearer-token-middleware.js';
 
 export interface OperationsRoutesOptions {
   /** /readyz is served when given. */
@@ -59,7 +56,9 @@ export function mountOperationsRoutes(
 function metricsGuard(options: OperationsRoutesOptions): FerryMiddleware[] {
   if (options.metricsTokens === undefined) return [];
   return [
-    createBearerTokenMiddleware(options.metricsTokens),
-    requireAccess('admin', 'read'),
+    createBearerTokenMiddleware(options.metricsTokens, {
+      surface: 'admin',
+      access: 'read',
+    }),
   ];
 }

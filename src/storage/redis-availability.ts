@@ -22,7 +22,9 @@ export class RedisAvailability {
   ) {}
 
   async run<T>(call: () => Promise<T>): Promise<T> {
-    await this.whenConnected();
+    // Checked here first: awaiting whenConnected costs a promise per call
+    // even when, as nearly always, the client is ready.
+    if (this.redis.status !== 'ready') await this.whenConnected();
     try {
       return await call();
     } catch (error) {

@@ -1,17 +1,27 @@
 import { bodyParser } from '@koa/bodyparser';
 
+import { exceedsJsonDepth } from '../../scim/json-depth.js';
+import { invalidSyntax } from '../../scim/scim-error.js';
 import type { FerryMiddleware } from '../ferry-state.js';
 import { RequestBodyError, toRequestBodyError } from '../request-body-error.js';
 
+export interface JsonBodyLimits {
+  /** FERRY_MAX_BODY_BYTES */
+  readonly maxBodyBytes: number;
+  /** Deepest nesting a parsed body may have (FERRY_MAX_JSON_DEPTH). */
+  readonly maxJsonDepth: number;
+}
+
 /**
- * Parses JSON bodies of POST, PUT and PATCH up to `maxBodyBytes`
- * (FERRY_MAX_BODY_BYTES). Only JSON: the media-type middleware has already
- * turned away anything else. `ctx.request.body` stays `unknown`; handlers
- * validate it.
+ * Parses a JSON body up to `maxBodyBytes` and turns away one nested deeper
+ * than `maxJsonDepth` before anything reads it. Only JSON: the media-type
+ * middleware has already turned away anything else. `ctx.request.body`
+ * stays `unknown`; handlers validate it.
  */
 export function createJsonBodyMiddleware(
-  maxBodyBytes: number,
+  limits: JsonBodyLimits,
 ): FerryMiddleware {
+  const { maxBodyBytes, maxJsonDepth } = limits;
   const parse = bodyParser({
     enableTypes: ['json'],
     jsonLimit: maxBodyBytes,
@@ -23,6 +33,7 @@ export function createJsonBodyMiddleware(
   return (ctx, next) =>
     parse(ctx, () => {
       refuseUndecodableText(ctx.request.rawBody);
+      refuseDeepNesting(ctx.request.body, maxJsonDepth);
       return next();
     });
 }
@@ -37,6 +48,19 @@ function refuseUndecodableText(rawBody: string | undefined): void {
     throw new RequestBodyError(
       'malformed',
       'The request body is not valid UTF-8. Send JSON encoded as UTF-8.',
+    );
+  }
+}
+
+/**
+ * No SCIM message nests deeper than about 6 levels; the limit keeps
+ * recursive code that walks a body within its stack.
+ */
+function refuseDeepNesting(body: unknown, maxDepth: number): void {
+  if (exceedsJsonDepth(body, maxDepth)) {
+    throw invalidSyntax(
+      `The request body nests arrays and objects more than ${maxDepth} ` +
+        'levels deep, which no SCIM message needs. Send a flatter body.',
     );
   }
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
-import { toScimError } from '../../../../src/http/middleware/scim-error-middleware.js';
-import { RequestBodyError } from '../../../../src/http/request-body-error.js';
-import { ScimError } from '../../../../src/scim/scim-error.js';
+import { toScimError } from '../../../src/http/scim-error-response.js';
+import { RequestBodyError } from '../../../src/http/request-body-error.js';
+import { ScimError } from '../../../src/scim/scim-error.js';
 import {
   UserNameTakenError,
   UserNotFoundError,
   VersionConflictError,
-} from '../../../../src/storage/storage-errors.js';
+} from '../../../src/storage/storage-errors.js';
 
 function summary(error: ScimError) {
   return {

@@ -1,38 +1,44 @@
 import {
   logStoreUnavailable,
   logUnexpectedError,
-} from '../../logging/http-log-lines.js';
-import { ERROR_SCHEMA } from '../../scim/schema/schema-urns.js';
-import { ScimError } from '../../scim/scim-error.js';
+} from '../logging/http-log-lines.js';
+import { ERROR_SCHEMA } from '../scim/schema/schema-urns.js';
+import { ScimError } from '../scim/scim-error.js';
 import {
   UserNameTakenError,
   UserNotFoundError,
   VersionConflictError,
-} from '../../storage/storage-errors.js';
-import { StoreUnavailableError } from '../../storage/store-unavailable-error.js';
-import type { FerryContext, FerryMiddleware } from '../ferry-state.js';
-import { RequestBodyError } from '../request-body-error.js';
-import { SCIM_CONTENT_TYPE } from './scim-media-type-middleware.js';
+} from '../storage/storage-errors.js';
+import { StoreUnavailableError } from '../storage/store-unavailable-error.js';
+import type { FerryContext } from './ferry-state.js';
+import { SCIM_CONTENT_TYPE } from './middleware/scim-media-type-middleware.js';
+import { RequestBodyError } from './request-body-error.js';
 
 /**
  * The one place where a thrown error becomes a response: an RFC 7644 §3.12
- * error body. Handlers and the SCIM modules only throw. Errors Ferry did
- * not anticipate reach the client as a generic 500 and the log in full.
+ * error body. Handlers and the SCIM modules only throw; the request edge
+ * (request-edge-middleware.ts) calls this. Errors Ferry did not anticipate
+ * reach the client as a generic 500 and the log in full.
  */
-export function createScimErrorMiddleware(): FerryMiddleware {
-  return async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      const scimError = toScimError(error, ctx.state.requestId);
-      if (error instanceof StoreUnavailableError) {
-        logStoreUnavailable(ctx.state.logger, error);
-      } else if (scimError.status >= 500) {
-        logUnexpectedError(ctx.state.logger, error);
-      }
-      respondWith(ctx, scimError);
-    }
+export function respondWithError(ctx: FerryContext, error: unknown): void {
+  const scimError = toScimError(error, ctx.state.requestId);
+  if (error instanceof StoreUnavailableError) {
+    logStoreUnavailable(ctx.state.logger, error);
+  } else if (scimError.status >= 500) {
+    logUnexpectedError(ctx.state.logger, error);
+  }
+  ctx.status = scimError.status;
+  for (const [name, value] of Object.entries(scimError.headers)) {
+    ctx.set(name, value);
+  }
+  ctx.body = {
+    schemas: [ERROR_SCHEMA],
+    // RFC 7644 §3.12: status is a string in the error body.
+    status: String(scimError.status),
+    ...(scimError.scimType ? { scimType: scimError.scimType } : {}),
+    detail: scimError.detail,
   };
+  ctx.type = SCIM_CONTENT_TYPE;
 }
 
 /** Seconds a client is asked to wait while Redis is away. */
@@ -89,19 +95,4 @@ export function toScimError(error: unknown, requestId: string): ScimError {
     'Ferry could not complete the request because of an internal error. ' +
       `Retry later; if it persists, report request id ${requestId}.`,
   );
-}
-
-function respondWith(ctx: FerryContext, error: ScimError): void {
-  ctx.status = error.status;
-  for (const [name, value] of Object.entries(error.headers)) {
-    ctx.set(name, value);
-  }
-  ctx.body = {
-    schemas: [ERROR_SCHEMA],
-    // RFC 7644 §3.12: status is a string in the error body.
-    status: String(error.status),
-    ...(error.scimType ? { scimType: error.scimType } : {}),
-    detail: error.detail,
-  };
-  ctx.type = SCIM_CONTENT_TYPE;
 }
