@@ -50,7 +50,18 @@ export function mountOperationsRoutes(
       ctx.type = metrics.registry.contentType;
     });
   }
-  app.use(router.routes());
+  // Every request passes here first; only these paths need the router.
+  // (The router sets ctx.params itself; its type asks the caller for it.)
+  const routes = router.routes();
+  // As the router matches: any case, with or without a trailing slash.
+  const paths = /^\/(?:healthz|readyz|metrics)\/?$/i;
+  app.use(async (ctx, next) => {
+    if (paths.test(ctx.path)) {
+      await routes(ctx as Parameters<typeof routes>[0], next);
+    } else {
+      await next();
+    }
+  });
 }
 
 function metricsGuard(options: OperationsRoutesOptions): FerryMiddleware[] {

@@ -1,7 +1,11 @@
 import type { Clock } from '../clock.js';
 import type { FilterLimits } from '../scim/filter/filter-parser.js';
 import type { PagingLimits } from '../scim/list-response.js';
-import type { AttributeSelection } from '../scim/search-request.js';
+import {
+  DEFAULT_SELECTION,
+  selectionFromQuery,
+  type AttributeSelection,
+} from '../scim/search-request.js';
 import { representUser } from '../scim/user-representation.js';
 import type { Actor, StoredUser } from '../storage/stored-user.js';
 import type { UserRepository } from '../storage/user-repository.js';
@@ -26,6 +30,17 @@ export interface ScimInputLimits {
 /** RFC 7644 §3.1: the resource's URI, as `meta.location` and `Location`. */
 export function userLocation(baseUrl: string, id: string): string {
   return `${baseUrl}/Users/${encodeURIComponent(id)}`;
+}
+
+/**
+ * RFC 7644 §3.9: `attributes` and `excludedAttributes` shape the user a
+ * response returns. Most requests carry no query string, and Koa would
+ * parse even an empty one into a new object.
+ */
+export function responseSelection(ctx: FerryContext): AttributeSelection {
+  return ctx.querystring === ''
+    ? DEFAULT_SELECTION
+    : selectionFromQuery(ctx.query);
 }
 
 /** One user as the body, with its ETag (RFC 7644 §3.14). */

@@ -3,7 +3,6 @@ import { ScimError } from '../scim/scim-error.js';
 import {
   searchFromBody,
   searchFromQuery,
-  selectionFromQuery,
   type SearchRequest,
 } from '../scim/search-request.js';
 import { representUser } from '../scim/user-representation.js';
@@ -13,6 +12,7 @@ import type { FerryContext, FerryRouteHandler } from './ferry-state.js';
 import { routeParameter } from './route-parameter.js';
 import {
   respondWithUser,
+  responseSelection,
   userLocation,
   type UsersHandlerDependencies,
 } from './user-response.js';
@@ -61,7 +61,7 @@ export function createUsersReadHandlers(
     getUser: async (ctx) => {
       const id = routeParameter(ctx, 'id');
       if (id === SEARCH_PATH_SEGMENT) throw searchNeedsPost();
-      const selection = selectionFromQuery(ctx.query);
+      const selection = responseSelection(ctx);
       const user = await users.getById(id);
       if (!user) throw new UserNotFoundError(id);
       const ifNoneMatch = ctx.get('If-None-Match');

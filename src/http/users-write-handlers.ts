@@ -1,7 +1,6 @@
 import { changedAttributes } from '../audit/changed-attributes.js';
 import { applyPatch } from '../scim/patch/apply-patch.js';
 import { parsePatchRequest } from '../scim/patch/patch-request.js';
-import { selectionFromQuery } from '../scim/search-request.js';
 import { normaliseUserBody } from '../scim/user-body.js';
 import type { JsonObject } from '../scim/json.js';
 import type { StoredUser } from '../storage/stored-user.js';
@@ -12,6 +11,7 @@ import { routeParameter } from './route-parameter.js';
 import {
   actorOf,
   respondWithUser,
+  responseSelection,
   type UsersHandlerDependencies,
 } from './user-response.js';
 
@@ -66,7 +66,7 @@ export function createUsersWriteHandlers(
   return {
     /** RFC 7644 §3.3: 201 with Location; 409 uniqueness for a taken userName. */
     createUser: async (ctx) => {
-      const selection = selectionFromQuery(ctx.query);
+      const selection = responseSelection(ctx);
       const resource = normaliseUserBody(ctx.request.body);
       const user = await users.create(pushed(resource), actorOf(ctx));
       respondWithUser(ctx, user, { baseUrl, status: 201, selection });
@@ -74,7 +74,7 @@ export function createUsersWriteHandlers(
 
     /** RFC 7644 §3.5.1. */
     replaceUser: async (ctx) => {
-      const selection = selectionFromQuery(ctx.query);
+      const selection = responseSelection(ctx);
       const user = await writeUserConditionally(conditional(ctx), (current) => {
         const resource = normaliseUserBody(ctx.request.body, {
           previous: current.resource,
@@ -89,7 +89,7 @@ export function createUsersWriteHandlers(
      * Entra ID both accept it, and it saves them a read.
      */
     patchUser: async (ctx) => {
-      const selection = selectionFromQuery(ctx.query);
+      const selection = responseSelection(ctx);
       const operations = parsePatchRequest(
         ctx.request.body,
         maxOperations === undefined ? {} : { maxOperations },

@@ -98,26 +98,38 @@ export function readSubAttributes(
     );
   }
 
-  return matchMembers(object, (key) => findAttribute(subAttributes, key), label)
-    .filter(({ match }) => match.mutability !== 'readOnly')
-    .sort(
-      (a, b) => subAttributes.indexOf(a.match) - subAttributes.indexOf(b.match),
-    )
-    .map(({ match, value: member }) => ({
-      definition: match,
-      value: normaliseAttributeValue(match, member, `${label}.${match.name}`),
-    }));
+  // Ordered by the schema, not the request: the stored form is canonical.
+  const members = matchMembers(object, (key) => subAttributeOf(key), label);
+  const read: SubAttributeValue[] = [];
+  for (const definition of subAttributes) {
+    if (definition.mutability === 'readOnly') continue;
+    const member = members.find((candidate) => candidate.match === definition);
+    if (member === undefined) continue;
+    read.push({
+      definition,
+      value: normaliseAttributeValue(
+        definition,
+        member.value,
+        `${label}.${definition.name}`,
+      ),
+    });
+  }
+  return read;
+
+  function subAttributeOf(key: string): AttributeDefinition | undefined {
+    return findAttribute(subAttributes, key);
+  }
 }
 
 // A complex value from its sub-attributes; undefined when none is set.
 function buildComplex(
   subAttributes: readonly SubAttributeValue[],
 ): JsonObject | undefined {
-  const object: JsonObject = {};
+  let object: JsonObject | undefined;
   for (const { definition, value } of subAttributes) {
-    if (value !== undefined) object[definition.name] = value;
+    if (value !== undefined) (object ??= {})[definition.name] = value;
   }
-  return Object.keys(object).length > 0 ? object : undefined;
+  return object;
 }
 
 /** How a value is named in an error detail, without echoing its content. */

@@ -79,8 +79,10 @@ export function canonicaliseUser(
   const listed: string[] = [schemas.core.id];
   const output: JsonObject = { schemas: listed };
 
-  const core = [...schemas.common, ...schemas.core.attributes];
-  Object.assign(output, buildAttributes(core, undefined, members, options));
+  Object.assign(
+    output,
+    buildAttributes(coreAttributes(schemas), undefined, members, options),
+  );
   for (const schema of schemas.extensions) {
     const extension = extensionMembers(members, schema);
     const built = buildAttributes(
@@ -96,6 +98,75 @@ export function canonicaliseUser(
 
   requireRequiredAttributes(schemas, output);
   return output;
+}
+
+/**
+ * The stored form of `working`, a shallow copy of the stored resource
+ * `previous` in which a PATCH assigned whole single-valued simple core
+ * attributes (Okta's `{"op":"replace","value":{"active":false}}`), found by
+ * checking only the values that changed: every other value is already in
+ * stored form, so canonicaliseUser would give it back unchanged. Returns
+ * undefined when this cannot decide alone (an attribute added or removed,
+ * one that is required or immutable, a value unassigned); the caller then
+ * canonicalises the whole resource, which reports any error.
+ */
+export function canonicaliseAssignedValues(
+  previous: JsonObject,
+  working: JsonObject,
+  schemas: ResourceSchemas = USER_RESOURCE,
+): JsonObject | undefined {
+  for (const key of Object.keys(previous)) {
+    if (!Object.hasOwn(working, key)) return undefined;
+  }
+  const core = coreAttributes(schemas);
+  const output: JsonObject = {};
+  for (const [key, value] of Object.entries(working)) {
+    const definition = findAttribute(core, key);
+    // `id` and `meta` are the server's; the caller assigns them.
+    if (definition?.mutability === 'readOnly') continue;
+    if (value === previous[key]) {
+      output[key] = value;
+      continue;
+    }
+    if (!isPlainAssignable(definition, key) || !Object.hasOwn(previous, key)) {
+      return undefined;
+    }
+    const normalised = normaliseAttributeValue(definition, value, key);
+    if (normalised === undefined) return undefined;
+    output[key] = normalised;
+  }
+  return output;
+}
+
+function isPlainAssignable(
+  definition: AttributeDefinition | undefined,
+  key: string,
+): definition is AttributeDefinition {
+  return (
+    definition !== undefined &&
+    definition.name === key &&
+    definition.mutability === 'readWrite' &&
+    !definition.required &&
+    !definition.multiValued &&
+    definition.type !== 'complex'
+  );
+}
+
+const coreAttributeLists = new WeakMap<
+  ResourceSchemas,
+  readonly AttributeDefinition[]
+>();
+
+/** The common attributes, then the core schema's; built once. */
+function coreAttributes(
+  schemas: ResourceSchemas,
+): readonly AttributeDefinition[] {
+  let attributes = coreAttributeLists.get(schemas);
+  if (attributes === undefined) {
+    attributes = [...schemas.common, ...schemas.core.attributes];
+    coreAttributeLists.set(schemas, attributes);
+  }
+  return attributes;
 }
 
 function identifyTopLevel(
@@ -152,21 +223,30 @@ function buildAttributes(
 ): JsonObject {
   const container = schema ? options.previous?.[schema.id] : options.previous;
   const previous = isJsonObject(container) ? container : undefined;
-  const inputs = new Map(members.map(({ match, value }) => [match, value]));
   const built: JsonObject = {};
   for (const definition of definitions) {
     if (!keptFromRequests(definition)) continue;
-    const label = schema ? `${schema.id}:${definition.name}` : definition.name;
-    const input = inputs.get(definition);
+    const input = members.find((member) => member.match === definition)?.value;
     const value =
       (input === undefined
         ? undefined
-        : normaliseAttributeValue(definition, input, label)) ??
-      (schema ? undefined : options.fallback?.[definition.name]);
-    const kept = enforceImmutable(definition, value, previous, label, options);
+        : normaliseAttributeValue(
+            definition,
+            input,
+            labelOf(schema, definition),
+          )) ?? (schema ? undefined : options.fallback?.[definition.name]);
+    const kept = enforceImmutable(definition, schema, value, previous, options);
     if (kept !== undefined) built[definition.name] = kept;
   }
   return built;
+}
+
+/** How error details name an attribute: URN-qualified in an extension. */
+function labelOf(
+  schema: SchemaDefinition | undefined,
+  definition: AttributeDefinition,
+): string {
+  return schema ? `${schema.id}:${definition.name}` : definition.name;
 }
 
 /** Read-only values are the server's; write-only ones Ferry never keeps. */
@@ -184,9 +264,9 @@ function keptFromRequests(definition: AttributeDefinition): boolean {
  */
 function enforceImmutable(
   definition: AttributeDefinition,
+  schema: SchemaDefinition | undefined,
   value: JsonValue | undefined,
   previous: JsonObject | undefined,
-  label: string,
   options: CanonicalUserOptions,
 ): JsonValue | undefined {
   if (definition.mutability !== 'immutable') return value;
@@ -198,7 +278,7 @@ function enforceImmutable(
   if (value === undefined && options.omittedImmutable === 'keep') return before;
   if (isDeepStrictEqual(value, before)) return value;
   throw mutability(
-    `${label} is immutable: once set it cannot be changed or removed ` +
+    `${labelOf(schema, definition)} is immutable: once set it cannot be changed or removed ` +
       '(RFC 7643 §2.2). Send its current value or leave it out.',
   );
 }

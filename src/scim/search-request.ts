@@ -59,6 +59,9 @@ export function searchFromQuery(
 }
 
 /** RFC 7644 §3.9: `attributes` and `excludedAttributes` on any request. */
+/** The default selection: every attribute returned by default. */
+export const DEFAULT_SELECTION: AttributeSelection = Object.freeze({});
+
 export function selectionFromQuery(query: QueryParameters): AttributeSelection {
   const list = (name: string) => {
     const value = queryParameter(query, name);

@@ -1,4 +1,7 @@
-import { canonicaliseUser } from '../canonical-user.js';
+import {
+  canonicaliseAssignedValues,
+  canonicaliseUser,
+} from '../canonical-user.js';
 import type { JsonObject } from '../json.js';
 import {
   formatAttributePath,
@@ -30,9 +33,8 @@ export function applyPatch(
   resource: JsonObject,
   operations: readonly PatchOperation[],
 ): JsonObject {
-  const working = changesOnlyTopLevelValues(operations)
-    ? { ...resource }
-    : structuredClone(resource);
+  const shallow = changesOnlyTopLevelValues(operations);
+  const working = shallow ? { ...resource } : structuredClone(resource);
   for (const operation of operations) {
     try {
       applyOperation(working, operation);
@@ -44,10 +46,13 @@ export function applyPatch(
       );
     }
   }
-  return canonicaliseUser(working, {
-    previous: resource,
-    omittedImmutable: 'reject',
-  });
+  return (
+    (shallow ? canonicaliseAssignedValues(resource, working) : undefined) ??
+    canonicaliseUser(working, {
+      previous: resource,
+      omittedImmutable: 'reject',
+    })
+  );
 }
 
 /**
