@@ -26,6 +26,8 @@ export interface ServerStart {
   readonly redisUrl: string;
   readonly port: number;
   readonly core: number;
+  /** Node flags both servers run with (web-node-flags.ts). */
+  readonly nodeFlags: readonly string[];
   /** Set to write a V8 CPU profile named `<profileName>.cpuprofile` here. */
   readonly cpuProfileDirectory: string | undefined;
   readonly profileName: string;
@@ -107,7 +109,7 @@ async function startServer(
     name,
     core: start.core,
     command: process.execPath,
-    args: [...profiling, entry],
+    args: [...start.nodeFlags, ...profiling, entry],
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
   });
   const origin = `http://127.0.0.1:${start.port}`;

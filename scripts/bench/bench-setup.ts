@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import type { BenchOptions } from './bench-options.js';
 import type { BenchRedis } from './bench-redis.js';
@@ -14,6 +15,10 @@ import {
 import { freePort } from './free-port.js';
 import type { SeededUser } from './scenarios.js';
 import { seedUsers } from './seed-users.js';
+import { webNodeFlags } from './web-node-flags.js';
+
+// The project's Procfile, from dist/scripts/bench/ where this runs.
+const PROCFILE = fileURLToPath(new URL('../../../Procfile', import.meta.url));
 
 export type ServerName = BenchServer['name'];
 
@@ -46,9 +51,11 @@ export async function setUpBench(
   log: (line: string) => void,
 ): Promise<BenchSetup> {
   const token = await createFerryToken(redis.url);
+  const nodeFlags = await webNodeFlags(PROCFILE);
+  log(`both servers run with the Procfile's web flags: ${nodeFlags.join(' ')}`);
   const starts: Record<ServerName, ServerStart> = {
-    ferry: await serverStart(redis, options, 'ferry-seed'),
-    floor: await serverStart(redis, options, 'floor-seed'),
+    ferry: await serverStart(redis, options, nodeFlags, 'ferry-seed'),
+    floor: await serverStart(redis, options, nodeFlags, 'floor-seed'),
   };
   const start = (name: ServerName, profileName: string) => {
     const how = { ...starts[name], profileName };
@@ -110,10 +117,12 @@ async function seed(
 async function serverStart(
   redis: BenchRedis,
   options: BenchOptions,
+  nodeFlags: readonly string[],
   profileName: string,
 ): Promise<ServerStart> {
   return {
     redisUrl: redis.url,
+    nodeFlags,
     port: await freePort(),
     core: SERVER_CORE,
     cpuProfileDirectory: options.cpuProfile
