@@ -7,6 +7,7 @@ import type { UserLookup } from './user-query-planner.js';
 import { decodeUserRecord } from './user-record.js';
 import type { UserListQuery, UserPage } from './user-repository.js';
 import {
+  FIND_USER_BY_USER_NAME,
   FIND_USERS,
   LIST_USERS_PAGE,
   SCAN_USERS,
@@ -37,6 +38,23 @@ export async function readUserPage(
     users.push(decodeUserRecord(replyString(pairs[i]), json));
   }
   return { totalResults: replyNumber(total), users };
+}
+
+/** The user holding a userName (index key: lower-cased), if any. */
+export async function findUserByUserName(
+  redis: Redis,
+  keys: UserStoreKeys,
+  userNameKey: string,
+): Promise<StoredUser | undefined> {
+  const reply = await FIND_USER_BY_USER_NAME.run(
+    redis,
+    [keys.userNameIndex],
+    [keys.userKeyPrefix, userNameKey],
+  );
+  const [id, json] = replyArray(reply);
+  return id === undefined
+    ? undefined
+    : decodeUserRecord(replyString(id), replyString(json));
 }
 
 /** The users the lookups lead to, each once, in paging order. */

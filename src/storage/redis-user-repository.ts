@@ -13,10 +13,15 @@ import { compileFilter } from '../scim/filter/filter-evaluator.js';
 import type { JsonObject } from '../scim/json.js';
 import { userStoreKeys, type UserStoreKeys } from './redis-keys.js';
 import type { RedisScript } from './redis-script.js';
-import { findUsers, readUserPage, scanUsersAfter } from './redis-user-reads.js';
+import {
+  findUserByUserName,
+  findUsers,
+  readUserPage,
+  scanUsersAfter,
+} from './redis-user-reads.js';
 import type { Actor, StoredUser } from './stored-user.js';
 import { indexEntriesOf, userNameIndexKey } from './user-index-entries.js';
-import { planUserQuery } from './user-query-planner.js';
+import { planUserQuery, type UserLookup } from './user-query-planner.js';
 import {
   createdOf,
   decodeUserRecord,
@@ -83,12 +88,12 @@ export class RedisUserRepository implements UserRepository {
   }
 
   /** Case-insensitive, as userName uniqueness is (RFC 7643 §4.1.1). */
-  async getByUserName(userName: string): Promise<StoredUser | undefined> {
-    const value = userNameIndexKey(userName);
-    const [found] = await findUsers(this.redis, this.keys, [
-      { kind: 'userName', value },
-    ]);
-    return found?.user;
+  getByUserName(userName: string): Promise<StoredUser | undefined> {
+    return findUserByUserName(
+      this.redis,
+      this.keys,
+      userNameIndexKey(userName),
+    );
   }
 
   /** The earliest-created user joined to the Okta user, if any. */
@@ -114,13 +119,34 @@ export class RedisUserRepository implements UserRepository {
     if (plan.kind !== 'lookup') return this.listScanned(filter, query);
 
     const matches = compileFilter(filter);
-    const candidates = await findUsers(this.redis, this.keys, plan.lookups);
+    const candidates = await this.usersFoundBy(plan.lookups);
     return pageOf(
-      candidates
-        .map(({ user }) => user)
-        .filter((user) => matches(user.resource)),
+      candidates.filter((user) => matches(user.resource)),
       query,
     );
+  }
+
+  /** In paging order; a single userName or id names at most one user. */
+  private async usersFoundBy(
+    lookups: readonly UserLookup[],
+  ): Promise<StoredUser[]> {
+    const [only, ...others] = lookups;
+    if (only !== undefined && others.length === 0) {
+      if (only.kind === 'userName') {
+        const user = await findUserByUserName(
+          this.redis,
+          this.keys,
+          only.value,
+        );
+        return user === undefined ? [] : [user];
+      }
+      if (only.kind === 'id') {
+        const user = await this.getById(only.value);
+        return user === undefined ? [] : [user];
+      }
+    }
+    const found = await findUsers(this.redis, this.keys, lookups);
+    return found.map(({ user }) => user);
   }
 
   /**
