@@ -24,12 +24,12 @@ import { RedisUserRepository } from '../src/storage/redis-user-repository.js';
  * of its own, the real SDK, reconciliation and store. Runs the first sync
  * (every user created) and a second one (nothing changed), prints users per
  * second and the peak RSS and heap of this process during each, then removes
- * its keys and stops the servers.
+ * its keys and stops the servers. `npm run bench` runs it too, with --json.
  *
- *   npm run build && node dist/scripts/bench-sync.js --users 100000
+ *   npm run build && node dist/scripts/bench-sync.js --users 100000 [--json]
  */
 async function main(): Promise<void> {
-  const users = parseUsers();
+  const { users, json } = parseOptions();
   const dataDirectory = await mkdtemp(join(tmpdir(), 'ferry-bench-sync-'));
   const redisServer = await startLocalRedisServer({
     port: await freePort(),
@@ -42,8 +42,21 @@ async function main(): Promise<void> {
   try {
     const repository = new RedisUserRepository({ redis, keyPrefix });
     const sync = () => runSync(repository, org.url, org.token);
-    report('first sync (creates every user)', await measure(sync));
-    report('second sync (nothing changed)', await measure(sync));
+    const first = await measure(sync);
+    const second = await measure(sync);
+    if (json) {
+      // One line for `npm run bench`, which runs this as a child.
+      console.log(
+        JSON.stringify({
+          users,
+          first: figures(first),
+          second: figures(second),
+        }),
+      );
+    } else {
+      report('first sync (creates every user)', first);
+      report('second sync (nothing changed)', second);
+    }
   } finally {
     await deleteKeys(redis, keyPrefix);
     await redis.quit();
@@ -97,6 +110,21 @@ async function measure(
   const seconds = (performance.now() - began) / 1000;
   clearInterval(sampler);
   return { result, seconds, peakRss, peakHeap, startRss: start.rss };
+}
+
+/** What `npm run bench` reports of one sync (sync-figures.ts reads it). */
+function figures(m: Measurement) {
+  const { counts } = m.result;
+  return {
+    seconds: m.seconds,
+    usersPerSecond: counts.seen / m.seconds,
+    created: counts.created,
+    updated: counts.updated,
+    unchanged: counts.unchanged,
+    listing: m.result.listing.state,
+    peakRssBytes: m.peakRss,
+    peakHeapBytes: m.peakHeap,
+  };
 }
 
 function report(label: string, m: Measurement): void {
@@ -157,15 +185,18 @@ async function deleteKeys(redis: Redis, keyPrefix: string): Promise<void> {
   } while (cursor !== '0');
 }
 
-function parseUsers(): number {
+function parseOptions(): { users: number; json: boolean } {
   const { values } = parseArgs({
-    options: { users: { type: 'string', default: '100000' } },
+    options: {
+      users: { type: 'string', default: '100000' },
+      json: { type: 'boolean', default: false },
+    },
   });
   const users = Number(values.users);
   if (!Number.isInteger(users) || users < 1) {
     throw new Error('--users must be a whole number above 0');
   }
-  return users;
+  return { users, json: values.json };
 }
 
 function freePort(): Promise<number> {

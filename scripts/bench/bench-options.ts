@@ -17,12 +17,14 @@ export interface BenchOptions {
   readonly resultsDirectory: string;
   /** The scenarios to run, in the order SCENARIOS lists them. */
   readonly scenarios: readonly ScenarioName[];
+  /** Fake Okta users for the sync measurement; 0 leaves it out. */
+  readonly syncUsers: number;
 }
 
 const USAGE =
   'usage: npm run bench -- [--cpu-prof] [--rounds 3] [--duration 4] ' +
   '[--warmup 1] [--users 10000] [--connections 32] ' +
-  `[--scenarios ${SCENARIOS.join(',')}]`;
+  `[--scenarios ${SCENARIOS.join(',')}] [--sync-users 100000]`;
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -35,6 +37,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
       users: { type: 'string', default: '10000' },
       connections: { type: 'string', default: '32' },
       scenarios: { type: 'string', default: SCENARIOS.join(',') },
+      'sync-users': { type: 'string', default: '100000' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -51,6 +54,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     cpuProfile: values['cpu-prof'],
     resultsDirectory: 'bench-results',
     scenarios: scenarioList(values.scenarios),
+    syncUsers: whole('sync-users', values['sync-users'], 0, 1_000_000),
   };
 }
 

@@ -16,6 +16,11 @@ import { killAllPinnedNow, stopAllPinned } from './pinned-process.js';
 import { summariseProfile, type ProfileSummary } from './profile-summary.js';
 import { formatProfileReport, scenarioProfiles } from './profile-report.js';
 import { runScenarios, type ScenarioRuns } from './run-scenarios.js';
+import {
+  formatSyncFigures,
+  measureSync,
+  type SyncFigures,
+} from './sync-figures.js';
 
 const startedAt = Date.now();
 const log = (line: string) => {
@@ -49,11 +54,23 @@ async function main(): Promise<void> {
     const scenarioRuns = await runScenarios(setup, options, log);
     // Stopping the servers is what makes them write their CPU profiles.
     await stopAllPinned();
+    const sync = await syncFigures(options.syncUsers);
     const elapsedSeconds = (Date.now() - startedAt) / 1000;
-    await report(options, setup, scenarioRuns, elapsedSeconds);
+    await report(options, setup, scenarioRuns, sync, elapsedSeconds);
   } finally {
     await stopEverything();
   }
+}
+
+async function syncFigures(users: number): Promise<SyncFigures | undefined> {
+  if (users === 0) return undefined;
+  log(`sync: ${users} fake Okta users, first and second sync`);
+  const figures = await measureSync(users);
+  log(
+    `sync: first ${Math.round(figures.first.usersPerSecond)} users/s, ` +
+      `second ${Math.round(figures.second.usersPerSecond)} users/s`,
+  );
+  return figures;
 }
 
 function killQuietly(pid: number): void {
@@ -68,6 +85,7 @@ async function report(
   options: BenchOptions,
   setup: BenchSetup,
   { runs, responses }: ScenarioRuns,
+  sync: SyncFigures | undefined,
   elapsedSeconds: number,
 ): Promise<void> {
   const summaries = summarise(runs);
@@ -81,9 +99,11 @@ async function report(
     summaries,
     runs,
     profiles,
+    sync,
   });
   if (profiles !== undefined) console.log(formatProfileReport(profiles));
   console.log(formatTable(summaries, setup.memory));
+  if (sync !== undefined) console.log(`\n${formatSyncFigures(sync)}`);
   console.log(
     `\n${runsNote(options, summaries)}\nwritten to ${path} ` +
       `in ${elapsedSeconds.toFixed(0)} s`,

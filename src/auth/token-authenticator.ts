@@ -70,15 +70,16 @@ export class CachingTokenAuthenticator implements TokenAuthenticator {
       return undefined;
     }
     const secretHash = hashTokenSecret(secret);
-    const token = await this.cachedLookup(secretHash);
-    if (token) this.recordUse(secretHash);
+    const now = this.clock();
+    const token = await this.cachedLookup(secretHash, now.getTime());
+    if (token) this.recordUse(secretHash, now);
     return token;
   }
 
   private cachedLookup(
     secretHash: string,
+    now: number,
   ): Promise<AuthenticatedToken | undefined> {
-    const now = this.clock().getTime();
     const cached = this.cache.get(secretHash);
     if (cached && cached.expiresAt > now) return cached.answer;
 
@@ -109,8 +110,7 @@ export class CachingTokenAuthenticator implements TokenAuthenticator {
   }
 
   /** Fire and forget: a slow write must not hold up the request. */
-  private recordUse(secretHash: string): void {
-    const now = this.clock();
+  private recordUse(secretHash: string, now: Date): void {
     const last = this.lastTouchedAt.get(secretHash);
     if (last !== undefined && now.getTime() - last < this.touchIntervalMs) {
       return;

@@ -11,7 +11,7 @@ import {
 } from '../storage/storage-errors.js';
 import { StoreUnavailableError } from '../storage/store-unavailable-error.js';
 import type { FerryContext } from './ferry-state.js';
-import { SCIM_CONTENT_TYPE } from './middleware/scim-media-type-middleware.js';
+import { setScimBody } from './middleware/scim-media-type-middleware.js';
 import { RequestBodyError } from './request-body-error.js';
 
 /**
@@ -31,14 +31,13 @@ export function respondWithError(ctx: FerryContext, error: unknown): void {
   for (const [name, value] of Object.entries(scimError.headers)) {
     ctx.set(name, value);
   }
-  ctx.body = {
+  setScimBody(ctx, {
     schemas: [ERROR_SCHEMA],
     // RFC 7644 §3.12: status is a string in the error body.
     status: String(scimError.status),
     ...(scimError.scimType ? { scimType: scimError.scimType } : {}),
     detail: scimError.detail,
-  };
-  ctx.type = SCIM_CONTENT_TYPE;
+  });
 }
 
 /** Seconds a client is asked to wait while Redis is away. */

@@ -11,6 +11,7 @@ import type { Actor, StoredUser } from '../storage/stored-user.js';
 import type { UserRepository } from '../storage/user-repository.js';
 import { entityTag } from './entity-tag.js';
 import type { FerryContext } from './ferry-state.js';
+import { setScimBody } from './middleware/scim-media-type-middleware.js';
 
 export interface UsersHandlerDependencies {
   readonly users: UserRepository;
@@ -57,8 +58,7 @@ export function respondWithUser(
   ctx.status = options.status;
   ctx.set('ETag', entityTag(user.version));
   if (options.status === 201) ctx.set('Location', location);
-  // Labelled application/scim+json by scim-media-type-middleware.ts.
-  ctx.body = representUser(user.resource, location, options.selection);
+  setScimBody(ctx, representUser(user.resource, location, options.selection));
 }
 
 /** Who the audit trail records for a SCIM write: the token's name. */

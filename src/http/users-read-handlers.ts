@@ -9,6 +9,7 @@ import { representUser } from '../scim/user-representation.js';
 import { UserNotFoundError } from '../storage/storage-errors.js';
 import { entityTag, headerMatchesVersion } from './entity-tag.js';
 import type { FerryContext, FerryRouteHandler } from './ferry-state.js';
+import { setScimBody } from './middleware/scim-media-type-middleware.js';
 import { routeParameter } from './route-parameter.js';
 import {
   respondWithUser,
@@ -39,10 +40,13 @@ export function createUsersReadHandlers(
         search.selection,
       ),
     );
-    ctx.body = buildListResponse(resources, {
-      totalResults: page.totalResults,
-      startIndex,
-    });
+    setScimBody(
+      ctx,
+      buildListResponse(resources, {
+        totalResults: page.totalResults,
+        startIndex,
+      }),
+    );
   }
 
   return {

@@ -180,18 +180,24 @@ export class RedisUserRepository implements UserRepository {
 
   async create(content: UserContent, actor: Actor): Promise<StoredUser> {
     const now = this.now();
+    const { resource, provenance } = storableContent(content);
     const record: UserRecord = {
       version: 1,
       created: now,
       lastModified: now,
-      ...storableContent(content),
+      resource,
+      provenance,
     };
     const user = storedUserFromRecord(randomUUID(), record);
     const changed = changedAttributes(undefined, user.resource);
     await this.runWrite(CREATE_USER, {
-      ...this.writeOf(user, record),
+      userId: user.id,
+      userName: userNameOf(user.resource),
       expectedVersion: undefined,
+      recordJson: encodeUserRecord(record),
       before: undefined,
+      after: indexEntriesOf(user.resource, user.provenance),
+      maxEvents: this.maxEvents,
       event: this.event(actor, 'created', user, changed, now),
     });
     return user;
@@ -203,26 +209,32 @@ export class RedisUserRepository implements UserRepository {
     actor: Actor,
   ): Promise<StoredUser> {
     const now = this.now();
+    const { resource, provenance } = storableContent(next);
     const record: UserRecord = {
       version: current.version + 1,
       created: createdOf(current) ?? now,
       lastModified: now,
-      ...storableContent(next),
+      resource,
+      provenance,
     };
     const user = storedUserFromRecord(current.id, record);
     const action = replaceActionOf(current.resource, user.resource);
     const changed =
       next.changed ?? changedAttributes(current.resource, user.resource);
-    const write = this.writeOf(user, record);
+    const after = indexEntriesOf(user.resource, user.provenance);
     await this.runWrite(REPLACE_USER, {
-      ...write,
+      userId: user.id,
+      userName: userNameOf(user.resource),
       // The version check makes `current` the stored state, so its index
       // entries are exactly the ones to remove; when no indexed value
       // changed they equal the new ones, which userWriteArguments skips.
       expectedVersion: current.version,
+      recordJson: encodeUserRecord(record),
       before: keepsIndexEntries(current, user, changed)
-        ? write.after
+        ? after
         : indexEntriesOf(current.resource, current.provenance),
+      after,
+      maxEvents: this.maxEvents,
       event: this.event(actor, action, user, changed, now),
     });
     return user;
@@ -240,16 +252,6 @@ export class RedisUserRepository implements UserRepository {
       maxEvents: this.maxEvents,
       event: this.event(actor, 'deleted', current, changed, this.now()),
     });
-  }
-
-  private writeOf(user: StoredUser, record: UserRecord) {
-    return {
-      userId: user.id,
-      userName: userNameOf(user.resource),
-      recordJson: encodeUserRecord(record),
-      after: indexEntriesOf(user.resource, user.provenance),
-      maxEvents: this.maxEvents,
-    };
   }
 
   private async runWrite(script: RedisScript, write: UserWrite) {

@@ -7,6 +7,16 @@ export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8';
 const ACCEPTED_REQUEST_TYPES = ['application/scim+json', 'application/json'];
 
 /**
+ * Makes `body` the response as application/scim+json. Serialised here and
+ * labelled first, Koa takes it as text already typed: it neither labels it
+ * application/json on the way nor serialises it again when responding.
+ */
+export function setScimBody(ctx: FerryContext, body: unknown): void {
+  ctx.set('Content-Type', SCIM_CONTENT_TYPE);
+  ctx.body = JSON.stringify(body);
+}
+
+/**
  * Accepts request bodies sent as application/scim+json or application/json
  * (RFC 7644 §3.1 allows both), parameters such as charset included, and
  * bodies sent with no Content-Type at all, which some identity providers
@@ -18,7 +28,11 @@ export function createScimMediaTypeMiddleware(): FerryMiddleware {
   return async (ctx, next) => {
     if (hasBody(ctx)) acceptRequestType(ctx);
     await next();
-    if (ctx.body !== undefined && ctx.body !== null) {
+    if (
+      ctx.body !== undefined &&
+      ctx.body !== null &&
+      ctx.response.get('Content-Type') !== SCIM_CONTENT_TYPE
+    ) {
       ctx.type = SCIM_CONTENT_TYPE;
     }
   };

@@ -189,10 +189,21 @@ describe('SCIM request and response media types', () => {
       server.request('/scim/v2/Groups'),
       server.request('/scim/v2/Schemas', { method: 'POST', body: {} }),
       server.request('/scim/v2/Users', { token: null }),
+      server.request(`/scim/v2/Users/${id}`, {
+        method: 'PATCH',
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+          Operations: [{ op: 'replace', value: { displayName: 'L' } }],
+        },
+      }),
+      server.request(`/scim/v2/Users/${id}`, {
+        method: 'PUT',
+        body: userBody('labelled@example.com'),
+      }),
     ]);
     expect(created.headers.get('content-type')).toBe(SCIM_JSON);
     expect(responses.map((response) => response.status)).toEqual([
-      200, 200, 200, 200, 200, 200, 404, 404, 405, 401,
+      200, 200, 200, 200, 200, 200, 404, 404, 405, 401, 200, 200,
     ]);
     for (const response of responses) {
       expect(response.headers.get('content-type')).toBe(SCIM_JSON);

@@ -63,6 +63,15 @@ describe('health, readiness and metrics with Redis up', () => {
     });
   });
 
+  it('finds the probes as the router matches paths: any case, trailing slash', async () => {
+    for (const path of ['/HEALTHZ', '/healthz/', '/ReadyZ/']) {
+      const response = await timedRequest(`${ferry.url}${path}`);
+      expect(response.status).toBe(200);
+    }
+    const near = await timedRequest(`${ferry.url}/healthzz`);
+    expect(near.status).toBe(404);
+  });
+
   it('counts requests by route pattern and SCIM operations by outcome', async () => {
     const metrics = await timedRequest(`${ferry.url}/metrics`);
     expect(metrics.status).toBe(200);
