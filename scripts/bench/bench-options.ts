@@ -26,7 +26,25 @@ const USAGE =
   '[--warmup 1] [--users 10000] [--connections 32] ' +
   `[--scenarios ${SCENARIOS.join(',')}] [--sync-users 100000]`;
 
+/** A command line the benchmark cannot run; the message says why. */
+export class BenchUsageError extends Error {
+  override readonly name = 'BenchUsageError';
+  readonly usage = USAGE;
+}
+
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
+  try {
+    return readOptions(argv);
+  } catch (error) {
+    if (error instanceof BenchUsageError) throw error;
+    // node:util parseArgs: an unknown option, a missing value, a stray word.
+    throw new BenchUsageError(
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+}
+
+function readOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -62,7 +80,7 @@ function scenarioList(text: string): ScenarioName[] {
   const named = new Set(text.split(',').map((name) => name.trim()));
   for (const name of named) {
     if (!(SCENARIOS as readonly string[]).includes(name)) {
-      throw new Error(
+      throw new BenchUsageError(
         `--scenarios: unknown scenario "${name}"; choose from ` +
           SCENARIOS.join(', '),
       );
@@ -74,7 +92,9 @@ function scenarioList(text: string): ScenarioName[] {
 function whole(name: string, text: string, min: number, max: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+    throw new BenchUsageError(
+      `--${name} must be a whole number from ${min} to ${max}`,
+    );
   }
   return value;
 }

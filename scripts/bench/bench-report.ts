@@ -64,6 +64,29 @@ export function summarise(runs: readonly RunMeasurement[]): ScenarioSummary[] {
   );
 }
 
+/** Ferry's CPU per request against the floor's, per scenario run. */
+export interface CpuComparison {
+  readonly scenario: ScenarioName;
+  readonly ratio: number;
+  readonly target: number;
+  readonly met: boolean;
+}
+
+export function compareWithFloor(
+  summaries: readonly ScenarioSummary[],
+): CpuComparison[] {
+  return summaries.flatMap((ferry) => {
+    if (ferry.server !== 'ferry') return [];
+    const floor = summaries.find(
+      (other) => other.scenario === ferry.scenario && other.server === 'floor',
+    );
+    if (floor === undefined) return [];
+    const ratio = ferry.cpuMicrosPerRequest / floor.cpuMicrosPerRequest;
+    const target = CPU_RATIO_TARGETS[ferry.scenario];
+    return [{ scenario: ferry.scenario, ratio, target, met: ratio <= target }];
+  });
+}
+
 /** The table printed at the end of a run. */
 export function formatTable(
   summaries: readonly ScenarioSummary[],
@@ -105,15 +128,10 @@ function row(
   summary: ScenarioSummary,
   all: readonly ScenarioSummary[],
 ): string[] {
-  const floor = all.find(
-    (other) => other.scenario === summary.scenario && other.server === 'floor',
-  );
-  const isFerry = summary.server === 'ferry';
-  const ratio =
-    isFerry && floor
-      ? summary.cpuMicrosPerRequest / floor.cpuMicrosPerRequest
+  const comparison =
+    summary.server === 'ferry'
+      ? compareWithFloor(all).find((item) => item.scenario === summary.scenario)
       : undefined;
-  const target = CPU_RATIO_TARGETS[summary.scenario];
   return [
     summary.scenario,
     summary.server,
@@ -123,8 +141,10 @@ function row(
     String(summary.non2xx + summary.errors),
     summary.cpuMicrosPerRequest.toFixed(0),
     `${(summary.serverCpuShare * 100).toFixed(0)}%`,
-    ratio === undefined ? '' : `${ratio.toFixed(2)}×`,
-    ratio === undefined ? '' : `${ratio <= target ? 'ok' : 'over'} ≤${target}×`,
+    comparison === undefined ? '' : `${comparison.ratio.toFixed(2)}×`,
+    comparison === undefined
+      ? ''
+      : `${comparison.met ? 'ok' : 'over'} ≤${comparison.target}×`,
   ];
 }
 

@@ -3,8 +3,13 @@
 // flags; results go to bench-results/bench-<timestamp>.json.
 import { resolve } from 'node:path';
 
-import { parseBenchOptions, type BenchOptions } from './bench-options.js';
 import {
+  BenchUsageError,
+  parseBenchOptions,
+  type BenchOptions,
+} from './bench-options.js';
+import {
+  compareWithFloor,
   formatTable,
   summarise,
   writeResults,
@@ -73,6 +78,10 @@ async function syncFigures(users: number): Promise<SyncFigures | undefined> {
   return figures;
 }
 
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 function killQuietly(pid: number): void {
   try {
     process.kill(pid, 'SIGKILL');
@@ -97,6 +106,7 @@ async function report(
     elapsedSeconds,
     memory: setup.memory,
     summaries,
+    cpuVersusFloor: compareWithFloor(summaries),
     runs,
     profiles,
     sync,
@@ -133,7 +143,8 @@ function runsNote(
     (summary) => summary.non2xx + summary.errors > 0,
   );
   return [
-    `${options.rounds} rounds × ${options.durationSeconds} s per scenario and ` +
+    `${plural(options.rounds, 'round')} × ${options.durationSeconds} s per ` +
+      'scenario and ' +
       `server, ${options.connections} connections; medians shown; CPU is ` +
       'server + its Redis per answered request.',
     options.cpuProfile
@@ -150,6 +161,11 @@ function runsNote(
 try {
   await main();
 } catch (error) {
-  console.error(error);
-  process.exitCode = 1;
+  if (error instanceof BenchUsageError) {
+    console.error(`${error.message}\n${error.usage}`);
+    process.exitCode = 2;
+  } else {
+    console.error(error);
+    process.exitCode = 1;
+  }
 }

@@ -42,12 +42,12 @@ export async function measureSync(users: number): Promise<SyncFigures> {
 
 /** The lines the benchmark's report prints for the sync. */
 export function formatSyncFigures(figures: SyncFigures): string {
-  const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
   const line = (label: string, run: SyncRunFigures) =>
     `  ${label}: ${Math.round(run.usersPerSecond)} users/s ` +
     `(${run.seconds.toFixed(1)} s; created ${run.created}, updated ` +
     `${run.updated}, unchanged ${run.unchanged}; listing ${run.listing}), ` +
-    `peak RSS ${mb(run.peakRssBytes)}, peak heap ${mb(run.peakHeapBytes)}`;
+    `peak RSS ${mib(run.peakRssBytes)}, peak heap ${mib(run.peakHeapBytes)}`;
   return [
     `Okta sync of ${figures.users} fake Okta users (loopback HTTP, real SDK):`,
     line('first sync', figures.first),
