@@ -17,6 +17,7 @@ import {
   requireSafeRedisSettings,
   UnsafeRedisSettingsError,
 } from './storage/redis-settings-check.js';
+import { errorSummary } from './logging/error-summary.js';
 
 /** How long in-flight requests get to finish after SIGTERM or SIGINT. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -81,7 +82,7 @@ async function connectRequestClient(
   let connectionError: unknown;
   redis.on('error', (error: unknown) => {
     connectionError = error;
-    logger.error({ err: error }, 'redis connection failed');
+    logger.error({ error: errorSummary(error) }, 'redis connection failed');
   });
   try {
     await redis.connect();

@@ -19,6 +19,7 @@ import { createFerryMetrics } from './metrics/ferry-metrics.js';
 import type { RedisAvailability } from './storage/redis-availability.js';
 import { checkStoreReadiness } from './storage/store-readiness.js';
 import type { UserRepository } from './storage/user-repository.js';
+import { errorSummary } from './logging/error-summary.js';
 
 /** The sync side the web process holds (src/jobs/sync-admin.ts). */
 export interface SyncQueueView {
@@ -72,7 +73,7 @@ export function createWebOperations(
   // The queue repeats its connection's errors; without a listener BullMQ
   // prints them. The web client's own listener has logged the cause.
   syncs?.queue.on('error', (error) =>
-    logger.debug({ err: error }, 'sync queue error'),
+    logger.debug({ error: errorSummary(error) }, 'sync queue error'),
   );
   const census = new ActiveUsersCensus({ users, logger });
   registerDirectoryGauges(

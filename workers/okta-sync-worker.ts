@@ -20,6 +20,7 @@ import {
 } from '../src/storage/create-redis-client.js';
 import { RedisUserRepository } from '../src/storage/redis-user-repository.js';
 import { requireSafeRedisSettings } from '../src/storage/redis-settings-check.js';
+import { errorSummary } from '../src/logging/error-summary.js';
 
 export interface OktaSyncWorkerProcess {
   /** False when Okta is not configured: the process idles. */
@@ -64,7 +65,7 @@ export async function startOktaSyncWorker(
   const prefix = queuePrefixFor(config.redisKeyPrefix);
   const queue = createOktaSyncQueue({ connection, prefix });
   queue.on('error', (error) =>
-    logger.error({ err: error }, 'sync queue error'),
+    logger.error({ error: errorSummary(error) }, 'sync queue error'),
   );
   const okta = config.okta;
   const schedule = okta ? config.sync : { ...config.sync, enabled: false };

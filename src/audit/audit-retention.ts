@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 
 import { systemClock, type Clock } from '../clock.js';
 import type { RedisAuditTrail } from './redis-audit-trail.js';
+import { errorSummary } from '../logging/error-summary.js';
 
 export interface AuditRetentionOptions {
   readonly trail: Pick<RedisAuditTrail, 'trimOlderThan'>;
@@ -39,7 +40,10 @@ export function startAuditRetention(
         }
       },
       (error: unknown) =>
-        options.logger.warn({ err: error }, 'audit events not trimmed'),
+        options.logger.warn(
+          { error: errorSummary(error) },
+          'audit events not trimmed',
+        ),
     );
   };
   trim();

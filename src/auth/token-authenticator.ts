@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../clock.js';
 import type { StoredToken } from './redis-token-store.js';
 import type { TokenRole } from './token-role.js';
 import { hashTokenSecret, tokenHashesEqual } from './token-secret.js';
+import { errorSummary } from '../logging/error-summary.js';
 
 /** Who made a request, once the bearer token checked out. */
 export interface AuthenticatedToken {
@@ -117,7 +118,10 @@ export class CachingTokenAuthenticator implements TokenAuthenticator {
     }
     this.lastTouchedAt.set(secretHash, now.getTime());
     this.options.store.touch(secretHash, now).catch((error: unknown) => {
-      this.options.logger.warn({ err: error }, 'token last use not recorded');
+      this.options.logger.warn(
+        { error: errorSummary(error) },
+        'token last use not recorded',
+      );
     });
   }
 }

@@ -5,6 +5,7 @@ import type { TokenAuthenticator } from '../auth/token-authenticator.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { logUnexpectedError } from '../logging/http-log-lines.js';
+import { ScimError } from '../scim/scim-error.js';
 import type { UserRepository } from '../storage/user-repository.js';
 import {
   mountApiSurface,
@@ -18,7 +19,7 @@ import { createAuthFailureLimitMiddleware } from './middleware/auth-failure-limi
 import { createRequestEdgeMiddleware } from './middleware/request-edge-middleware.js';
 import { createTokenRateLimitMiddleware } from './middleware/token-rate-limit-middleware.js';
 import { mountOperationsRoutes } from './operations-routes.js';
-import { createScimSurface } from './scim-routes.js';
+import { createScimSurface, SCIM_BASE_PATH } from './scim-routes.js';
 
 export interface AppDependencies {
   readonly config: AppConfig;
@@ -69,8 +70,22 @@ export function createApp(dependencies: AppDependencies): Koa<FerryState> {
       afterAuthentication: rateLimits(dependencies.operations),
     });
   }
+  app.use(answerUnknownPath);
   return app;
 }
+
+/**
+ * Paths outside every API and probe, answered as a SCIM error like every
+ * other error rather than with Koa's plain-text "Not Found".
+ */
+const answerUnknownPath: FerryMiddleware = (ctx) => {
+  throw new ScimError(
+    404,
+    undefined,
+    `Ferry has no endpoint at ${ctx.path}. The SCIM API is under ` +
+      `${SCIM_BASE_PATH}, the admin API under /api/v1.`,
+  );
+};
 
 function useEdgeMiddleware(
   app: Koa<FerryState>,

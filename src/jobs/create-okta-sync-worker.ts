@@ -8,6 +8,7 @@ import {
   type OktaSyncProcessorDependencies,
 } from './okta-sync-processor.js';
 import { OKTA_SYNC_QUEUE } from './queue-names.js';
+import { errorSummary } from '../logging/error-summary.js';
 
 export interface OktaSyncWorkerOptions extends OktaSyncProcessorDependencies {
   /** A client with `maxRetriesPerRequest: null`, as BullMQ's Worker needs. */
@@ -33,11 +34,15 @@ export function createOktaSyncWorker(
     { connection: options.connection, prefix: options.prefix, concurrency: 1 },
   );
   worker.on('error', (error) => {
-    options.logger.error({ err: error }, 'sync worker error');
+    options.logger.error({ error: errorSummary(error) }, 'sync worker error');
   });
   worker.on('failed', (job, error) => {
     options.logger.warn(
-      { jobId: job?.id, attemptsMade: job?.attemptsMade, err: error },
+      {
+        jobId: job?.id,
+        attemptsMade: job?.attemptsMade,
+        error: errorSummary(error),
+      },
       'sync job attempt failed',
     );
   });

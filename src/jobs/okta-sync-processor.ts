@@ -20,6 +20,7 @@ import type { OktaSyncJobData, OktaSyncJobResult } from './okta-sync-job.js';
 import { OKTA_SYNC_QUEUE } from './queue-names.js';
 import type { SyncRun, SyncRunState } from './sync-run.js';
 import { newRun, type SyncRunStore } from './sync-run-store.js';
+import { errorSummary } from '../logging/error-summary.js';
 
 export interface OktaSyncProcessorDependencies {
   readonly okta: OktaConfig;
@@ -84,7 +85,7 @@ async function runSync(
   } catch (error) {
     const state = failureState(job, error);
     await settleRun(dependencies.runs, run, state, [describe(error)]);
-    logger.error({ err: error, state }, 'sync failed');
+    logger.error({ error: errorSummary(error), state }, 'sync failed');
     throw failureFor(error);
   }
   return settleListing(dependencies.runs, job, run, result, logger);
@@ -161,7 +162,7 @@ async function settleListing(
     `attempt ${run.attempt} stopped after ${counts.seen} users: ` +
     describe(error);
   await settleRun(runs, listed, state, [...result.messages, cause]);
-  logger.warn({ ...counts, state, err: error }, 'sync stopped');
+  logger.warn({ ...counts, state, error: errorSummary(error) }, 'sync stopped');
   throw failureFor(error);
 }
 

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 
 import { emptySyncCounts } from '../reconciliation/sync-counts.js';
+import { parseStoredJson } from '../storage/stored-json.js';
 import type { OktaSyncJobData } from './okta-sync-job.js';
 import type { SyncRun } from './sync-run.js';
 
@@ -10,6 +11,20 @@ export interface SyncRunStoreOptions {
   readonly keyPrefix: string;
   /** How many recent runs are kept (default 200). */
   readonly retain?: number;
+}
+
+/** A run record whose JSON cannot be read; the message quotes none of it. */
+export class CorruptSyncRunError extends Error {
+  override readonly name = 'CorruptSyncRunError';
+  readonly code = 'CORRUPT_SYNC_RUN';
+
+  constructor(readonly runId: string) {
+    super(`the stored record of sync run ${runId} is not valid JSON`);
+  }
+}
+
+function decodeRun(id: string, json: string): SyncRun {
+  return parseStoredJson(json, () => new CorruptSyncRunError(id)) as SyncRun;
 }
 
 /** Records outlive trimming by this long at most, as a safety net. */
@@ -62,7 +77,7 @@ export class SyncRunStore {
 
   async get(id: string): Promise<SyncRun | undefined> {
     const json = await this.#redis.get(this.#runKey(id));
-    return json === null ? undefined : (JSON.parse(json) as SyncRun);
+    return json === null ? undefined : decodeRun(id, json);
   }
 
   /** Newest request first. */
@@ -70,9 +85,10 @@ export class SyncRunStore {
     const ids = await this.#redis.zrevrange(this.#indexKey(), 0, limit - 1);
     if (ids.length === 0) return [];
     const records = await this.#redis.mget(ids.map((id) => this.#runKey(id)));
-    return records
-      .filter((json): json is string => json !== null)
-      .map((json) => JSON.parse(json) as SyncRun);
+    return ids.flatMap((id, index) => {
+      const json = records[index];
+      return typeof json === 'string' ? [decodeRun(id, json)] : [];
+    });
   }
 
   async #trim(): Promise<void> {

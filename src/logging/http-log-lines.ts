@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 
+import { errorSummary } from './error-summary.js';
+
 /**
  * Every line the HTTP edge writes. Fields are allow-listed: never headers,
  * bodies, tokens or query values, which carry secrets and personal data.
@@ -37,7 +39,7 @@ export function logRequestCompleted(
 
 /** An error no handler anticipated; the client saw only a generic 500. */
 export function logUnexpectedError(logger: Logger, error: unknown): void {
-  logger.error({ err: errorSummary(error) }, 'unexpected error caught');
+  logger.error({ error: errorSummary(error) }, 'unexpected error caught');
 }
 
 /** Redis was away for a request; the client was answered 503. */
@@ -47,29 +49,4 @@ export function logStoreUnavailable(logger: Logger, error: Error): void {
       ? 'no connection to Redis within FERRY_REDIS_TIMEOUT_MS'
       : errorSummary(error.cause).message;
   logger.error({ reason }, 'store unavailable');
-}
-
-/**
- * An error by allow-list: class, code, message, stack and the same of its
- * cause. Never the error's other fields: an ioredis reply error carries
- * the command's arguments, which hold user records and audit events.
- */
-export function errorSummary(error: unknown): {
-  type: string;
-  message: string;
-  code?: string;
-  stack?: string;
-  cause?: unknown;
-} {
-  if (!(error instanceof Error))
-    return { type: typeof error, message: String(error) };
-  const code =
-    'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  return {
-    type: error.name,
-    message: error.message,
-    ...(code === undefined ? {} : { code }),
-    ...(error.stack === undefined ? {} : { stack: error.stack }),
-    ...(error.cause === undefined ? {} : { cause: errorSummary(error.cause) }),
-  };
 }

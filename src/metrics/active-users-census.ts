@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 
 import type { StoredUser } from '../storage/stored-user.js';
 import type { UserRepository } from '../storage/user-repository.js';
+import { errorSummary } from '../logging/error-summary.js';
 
 export interface ActiveUsersCount {
   /** Users whose `active` is not false (RFC 7643 §4.1.1; absent is active). */
@@ -74,7 +75,10 @@ export class ActiveUsersCensus {
       }
       this.counted += next.value.filter(isActive).length;
     } catch (error) {
-      this.options.logger.debug({ err: error }, 'active user count restarted');
+      this.options.logger.debug(
+        { error: errorSummary(error) },
+        'active user count restarted',
+      );
       this.pass = undefined;
       this.counted = 0;
     } finally {

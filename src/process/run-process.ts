@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import { createLogger, type Logger } from '../logging/create-logger.js';
 import { UnsafeRedisSettingsError } from '../storage/redis-settings-check.js';
+import { errorSummary } from '../logging/error-summary.js';
 
 /** Something a process runs until it is told to stop. */
 export interface RunningService {
@@ -37,7 +38,7 @@ export async function runProcess(
   try {
     service = await start(config, logger);
   } catch (error) {
-    logger.fatal({ err: error }, 'start failed');
+    logger.fatal({ error: errorSummary(error) }, 'start failed');
     exitWith(
       ...reasonsNotStarted(error).map((r) => `Ferry cannot start: ${r}`),
     );
@@ -80,7 +81,7 @@ function closeOnSignal(service: RunningService, logger: Logger): void {
         process.exit(0);
       },
       (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
+        logger.error({ error: errorSummary(error) }, 'shutdown failed');
         process.exit(1);
       },
     );

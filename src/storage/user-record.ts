@@ -3,6 +3,7 @@ import {
   ENTERPRISE_USER_SCHEMA,
   USER_SCHEMA,
 } from '../scim/schema/schema-urns.js';
+import { parseStoredJson } from './stored-json.js';
 import type { StoredUser, UserProvenance } from './stored-user.js';
 import type { UserContent } from './user-repository.js';
 
@@ -92,7 +93,7 @@ export function createdOf(user: StoredUser): string | undefined {
 
 /** Parses a record's JSON (once) and rebuilds the StoredUser. */
 export function decodeUserRecord(id: string, json: string): StoredUser {
-  const parsed: unknown = JSON.parse(json);
+  const parsed = parseStoredJson(json, () => new CorruptUserRecordError(id));
   if (
     !isJsonObject(parsed) ||
     typeof parsed.version !== 'number' ||

@@ -4,6 +4,7 @@ import { exceedsJsonDepth } from '../../scim/json-depth.js';
 import { invalidSyntax } from '../../scim/scim-error.js';
 import type { FerryMiddleware } from '../ferry-state.js';
 import { RequestBodyError, toRequestBodyError } from '../request-body-error.js';
+import { acceptJsonRequestType } from '../request-media-type.js';
 
 export interface JsonBodyLimits {
   /** FERRY_MAX_BODY_BYTES */
@@ -14,8 +15,8 @@ export interface JsonBodyLimits {
 
 /**
  * Parses a JSON body up to `maxBodyBytes` and turns away one nested deeper
- * than `maxJsonDepth` before anything reads it. Only JSON: the media-type
- * middleware has already turned away anything else. `ctx.request.body`
+ * than `maxJsonDepth` before anything reads it. Only JSON: a body labelled
+ * otherwise is answered 415 (request-media-type.ts). `ctx.request.body`
  * stays `unknown`; handlers validate it.
  */
 export function createJsonBodyMiddleware(
@@ -30,12 +31,14 @@ export function createJsonBodyMiddleware(
       throw toRequestBodyError(error, maxBodyBytes) ?? error;
     },
   });
-  return (ctx, next) =>
-    parse(ctx, () => {
+  return (ctx, next) => {
+    acceptJsonRequestType(ctx);
+    return parse(ctx, () => {
       refuseUndecodableText(ctx.request.rawBody);
       refuseDeepNesting(ctx.request.body, maxJsonDepth);
       return next();
     });
+  };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'node:http';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -208,6 +210,58 @@ describe('SCIM request and response media types', () => {
     for (const response of responses) {
       expect(response.headers.get('content-type')).toBe(SCIM_JSON);
     }
+  });
+
+  it('ignores a body on GET and DELETE, whatever it is labelled', async () => {
+    const created = await server.request('/scim/v2/Users', {
+      method: 'POST',
+      body: userBody('ignored-body@example.com'),
+    });
+    const id = (created.json as { id: string }).id;
+    // fetch refuses a GET with a body; node:http sends one.
+    const readStatus = await new Promise<number | undefined>(
+      (resolve, reject) => {
+        const request = httpRequest(
+          `${server.baseUrl}/scim/v2/Users/${id}`,
+          {
+            method: 'GET',
+            headers: {
+              Authorization: `Bearer ${server.secrets['full-access']}`,
+              'Content-Type': 'text/plain',
+              // Without a length Node sends it chunked, which Node's own
+              // server turns away from a GET before Ferry sees it.
+              'Content-Length': String('not json at all'.length),
+            },
+          },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode);
+          },
+        );
+        request.once('error', reject);
+        request.end('not json at all');
+      },
+    );
+    expect(readStatus).toBe(200);
+    const removed = await server.request(`/scim/v2/Users/${id}`, {
+      method: 'DELETE',
+      body: '{"broken',
+      headers: { 'Content-Type': 'text/plain' },
+    });
+    expect(removed.status).toBe(204);
+  });
+
+  it('answers 404 as a SCIM error outside every API', async () => {
+    const response = await server.request('/nothing-here', { token: null });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe(SCIM_JSON);
+    expect(response.json).toEqual({
+      schemas: [ERROR_SCHEMA],
+      status: '404',
+      detail:
+        'Ferry has no endpoint at /nothing-here. The SCIM API is under ' +
+        '/scim/v2, the admin API under /api/v1.',
+    });
   });
 
   it('sends no body and no Content-Type with 204', async () => {

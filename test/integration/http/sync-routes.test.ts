@@ -104,6 +104,22 @@ describe('the sync routes of the admin API', () => {
     expect(response.headers.get('location')).toBe(self);
   });
 
+  it('refuses a body that is not JSON with 415, as every API does', async () => {
+    await startApp();
+
+    const response = await fetch(`${baseUrl}/api/v1/syncs`, {
+      method: 'POST',
+      headers: {
+        Authorization: 'Bearer full-secret',
+        'Content-Type': 'text/plain',
+      },
+      body: 'now please',
+    });
+
+    expect(response.status).toBe(415);
+    expect(await q.queue.getJobCounts()).toMatchObject({ waiting: 0 });
+  });
+
   it('answers a second press while the run waits with the same run', async () => {
     await startApp();
 

@@ -16,7 +16,7 @@ describe('errors no handler anticipated', () => {
 
   beforeAll(async () => {
     const failing = {
-      list: () => Promise.reject(new Error('connection to redis lost')),
+      list: () => Promise.reject(new TypeError('connection to redis lost')),
     } as unknown as UserRepository;
     const app = createApp({
       config: loadConfig({}),
@@ -64,7 +64,8 @@ describe('errors no handler anticipated', () => {
       expect.objectContaining({
         level: 50,
         msg: 'unexpected error caught',
-        err: expect.objectContaining({
+        error: expect.objectContaining({
+          type: 'TypeError',
           message: 'connection to redis lost',
         }) as unknown,
       }),

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { SyncRun } from '../../../src/jobs/sync-run.js';
-import { newRun, SyncRunStore } from '../../../src/jobs/sync-run-store.js';
+import {
+  CorruptSyncRunError,
+  newRun,
+  SyncRunStore,
+} from '../../../src/jobs/sync-run-store.js';
 import { openTestRedis, type TestRedis } from '../../support/test-redis.js';
 
 let testRedis: TestRedis;
@@ -92,5 +96,20 @@ describe('SyncRunStore', () => {
       },
       messages: [],
     });
+  });
+
+  it('refuses a damaged run record without quoting any of it', async () => {
+    const store = openStore();
+    await store.save(scheduledRun('ok', '2026-01-01T01:00:00.000Z'));
+    await testRedis.redis.set(
+      `${testRedis.keyPrefix}:runs-${stores}:sync-run:ok`,
+      '{"id":"ok","messages":["login ann.lee@example.com taken"',
+    );
+    const error = await store.get('ok').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CorruptSyncRunError);
+    expect((error as Error).message).toBe(
+      'the stored record of sync run ok is not valid JSON',
+    );
+    await expect(store.listRecent(5)).rejects.toThrow(CorruptSyncRunError);
   });
 });

@@ -65,4 +65,16 @@ describe('user records', () => {
       new CorruptUserRecordError('id-1'),
     );
   });
+
+  it('refuses a damaged record without quoting any of it', () => {
+    const damaged = '{"version":2,"resource":{"userName":"ann.lee@example.com"';
+    let thrown: unknown;
+    try {
+      decodeUserRecord('id-2', damaged);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toEqual(new CorruptUserRecordError('id-2'));
+    expect(String((thrown as Error).message)).not.toContain('ann.lee');
+  });
 });

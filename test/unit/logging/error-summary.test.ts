@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { errorSummary } from '../../../src/logging/http-log-lines.js';
+import { errorSummary } from '../../../src/logging/error-summary.js';
 
 describe('errorSummary', () => {
   it('keeps class, code, message and stack, and leaves every other field out', () => {
