@@ -8,18 +8,12 @@ import {
   compareWithFloor,
   type ScenarioSummary,
 } from '../../../scripts/bench/bench-report.js';
+import { SCENARIOS } from '../../../scripts/bench/scenarios.js';
 
 describe('parseBenchOptions', () => {
   it('runs every scenario and the sync by default', () => {
     const options = parseBenchOptions([]);
-    expect(options.scenarios).toEqual([
-      'create',
-      'get',
-      'filter',
-      'patch',
-      'put',
-      'list',
-    ]);
+    expect(options.scenarios).toEqual(SCENARIOS);
     expect(options.syncUsers).toBe(100_000);
     expect(options.rounds).toBe(3);
   });
