@@ -67,13 +67,17 @@ export function summarise(runs: readonly RunMeasurement[]): ScenarioSummary[] {
 /** Ferry's CPU per request against the floor's, per scenario run. */
 export interface CpuComparison {
   readonly scenario: ScenarioName;
+  /** Of the medians. */
   readonly ratio: number;
+  /** Each round's Ferry run against the floor run beside it. */
+  readonly roundRatios: readonly number[];
   readonly target: number;
   readonly met: boolean;
 }
 
 export function compareWithFloor(
   summaries: readonly ScenarioSummary[],
+  runs: readonly RunMeasurement[] = [],
 ): CpuComparison[] {
   return summaries.flatMap((ferry) => {
     if (ferry.server !== 'ferry') return [];
@@ -83,13 +87,38 @@ export function compareWithFloor(
     if (floor === undefined) return [];
     const ratio = ferry.cpuMicrosPerRequest / floor.cpuMicrosPerRequest;
     const target = CPU_RATIO_TARGETS[ferry.scenario];
-    return [{ scenario: ferry.scenario, ratio, target, met: ratio <= target }];
+    return [
+      {
+        scenario: ferry.scenario,
+        ratio,
+        roundRatios: roundRatios(runs, ferry.scenario),
+        target,
+        met: ratio <= target,
+      },
+    ];
+  });
+}
+
+function roundRatios(
+  runs: readonly RunMeasurement[],
+  scenario: ScenarioName,
+): number[] {
+  const mine = runs.filter((run) => run.scenario === scenario);
+  return mine.flatMap((ferry) => {
+    if (ferry.server !== 'ferry') return [];
+    const floor = mine.find(
+      (run) => run.server === 'floor' && run.round === ferry.round,
+    );
+    return floor === undefined
+      ? []
+      : [ferry.cpuMicrosPerRequest / floor.cpuMicrosPerRequest];
   });
 }
 
 /** The table printed at the end of a run. */
 export function formatTable(
   summaries: readonly ScenarioSummary[],
+  runs: readonly RunMeasurement[],
   memory: MemoryReport,
 ): string {
   const header = [
@@ -102,9 +131,11 @@ export function formatTable(
     'CPU µs/req',
     'node share',
     'CPU vs floor',
+    'by round',
     'target',
   ];
-  const rows = summaries.map((summary) => row(summary, summaries));
+  const comparisons = compareWithFloor(summaries, runs);
+  const rows = summaries.map((summary) => row(summary, comparisons));
   const widths = header.map((title, column) =>
     Math.max(
       title.length,
@@ -126,11 +157,11 @@ export function formatTable(
 
 function row(
   summary: ScenarioSummary,
-  all: readonly ScenarioSummary[],
+  comparisons: readonly CpuComparison[],
 ): string[] {
   const comparison =
     summary.server === 'ferry'
-      ? compareWithFloor(all).find((item) => item.scenario === summary.scenario)
+      ? comparisons.find((item) => item.scenario === summary.scenario)
       : undefined;
   return [
     summary.scenario,
@@ -142,10 +173,19 @@ function row(
     summary.cpuMicrosPerRequest.toFixed(0),
     `${(summary.serverCpuShare * 100).toFixed(0)}%`,
     comparison === undefined ? '' : `${comparison.ratio.toFixed(2)}×`,
+    comparison === undefined ? '' : spread(comparison.roundRatios),
     comparison === undefined
       ? ''
       : `${comparison.met ? 'ok' : 'over'} ≤${comparison.target}×`,
   ];
+}
+
+/** The lowest and highest of the per-round ratios. */
+function spread(ratios: readonly number[]): string {
+  if (ratios.length === 0) return '';
+  const low = Math.min(...ratios).toFixed(2);
+  const high = Math.max(...ratios).toFixed(2);
+  return low === high ? low : `${low}–${high}`;
 }
 
 /** Writes bench-results/bench-<timestamp>.json and returns its path. */

@@ -106,13 +106,13 @@ async function report(
     elapsedSeconds,
     memory: setup.memory,
     summaries,
-    cpuVersusFloor: compareWithFloor(summaries),
+    cpuVersusFloor: compareWithFloor(summaries, runs),
     runs,
     profiles,
     sync,
   });
   if (profiles !== undefined) console.log(formatProfileReport(profiles));
-  console.log(formatTable(summaries, setup.memory));
+  console.log(formatTable(summaries, runs, setup.memory));
   if (sync !== undefined) console.log(`\n${formatSyncFigures(sync)}`);
   console.log(
     `\n${runsNote(options, summaries)}\nwritten to ${path} ` +

@@ -8,6 +8,7 @@ import {
   compareWithFloor,
   type ScenarioSummary,
 } from '../../../scripts/bench/bench-report.js';
+import type { RunMeasurement } from '../../../scripts/bench/measure-run.js';
 import { SCENARIOS } from '../../../scripts/bench/scenarios.js';
 
 describe('parseBenchOptions', () => {
@@ -67,8 +68,50 @@ describe('compareWithFloor', () => {
         summary('create', 'floor', 100),
       ]),
     ).toEqual([
-      { scenario: 'get', ratio: 1.5, target: 1.5, met: true },
-      { scenario: 'create', ratio: 1.8, target: 1.7, met: false },
+      { scenario: 'get', ratio: 1.5, roundRatios: [], target: 1.5, met: true },
+      {
+        scenario: 'create',
+        ratio: 1.8,
+        roundRatios: [],
+        target: 1.7,
+        met: false,
+      },
     ]);
+  });
+
+  it('pairs each round of Ferry with the floor run of the same round', () => {
+    const run = (
+      server: RunMeasurement['server'],
+      round: number,
+      cpuMicrosPerRequest: number,
+    ): RunMeasurement => ({
+      scenario: 'patch',
+      server,
+      round,
+      load: {
+        responses: 1000,
+        issued: 1000,
+        durationSeconds: 4,
+        non2xx: 0,
+        errors: 0,
+        p50Ms: 1,
+        p99Ms: 2,
+        statusCounts: { '200': 1000 },
+      },
+      requestsPerSecond: 250,
+      serverCpuMs: 100,
+      redisCpuMs: 10,
+      cpuMicrosPerRequest,
+    });
+    const [comparison] = compareWithFloor(
+      [summary('patch', 'ferry', 150), summary('patch', 'floor', 100)],
+      [
+        run('ferry', 1, 140),
+        run('floor', 1, 100),
+        run('ferry', 2, 160),
+        run('floor', 2, 80),
+      ],
+    );
+    expect(comparison?.roundRatios).toEqual([1.4, 2]);
   });
 });
