@@ -8,6 +8,7 @@ import {
   describe,
   expect,
   it,
+  vi,
 } from 'vitest';
 
 import { requestSyncNow } from '../../../src/jobs/request-sync-now.js';
@@ -211,7 +212,11 @@ describe('the Okta sync processor', () => {
     expect(run.messages.at(-1)).toMatch(
       /^attempt 1 stopped after 0 users: Okta's token endpoint refused the service app \(401 invalid_client/,
     );
-    expect(await q.queue.getJobState(job.id!)).toBe('failed');
+    // The run record says failed before BullMQ moves the job; wait for it.
+    await vi.waitFor(
+      async () => expect(await q.queue.getJobState(job.id!)).toBe('failed'),
+      { timeout: 5000, interval: 20 },
+    );
     expect((await q.queue.getJob(job.id!))?.attemptsMade).toBe(1);
     expect(h.org.listRequests()).toHaveLength(0);
   });
