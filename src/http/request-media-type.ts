@@ -13,10 +13,6 @@ const ACCEPTED_REQUEST_TYPES = ['application/scim+json', 'application/json'];
  */
 export function acceptJsonRequestType(ctx: FerryContext): void {
   if (!hasBody(ctx)) return;
-  acceptRequestType(ctx);
-}
-
-function acceptRequestType(ctx: FerryContext): void {
   const contentType = ctx.get('Content-Type');
   if (contentType === '') {
     // The body parser reads only what is labelled JSON.

@@ -278,8 +278,9 @@ function enforceImmutable(
   if (value === undefined && options.omittedImmutable === 'keep') return before;
   if (isDeepStrictEqual(value, before)) return value;
   throw mutability(
-    `${labelOf(schema, definition)} is immutable: once set it cannot be changed or removed ` +
-      '(RFC 7643 §2.2). Send its current value or leave it out.',
+    `${labelOf(schema, definition)} is immutable: once set it cannot be ` +
+      'changed or removed (RFC 7643 §2.2). Send its current value or leave ' +
+      'it out.',
   );
 }
 

@@ -104,7 +104,7 @@ describe('the sync routes of the admin API', () => {
     expect(response.headers.get('location')).toBe(self);
   });
 
-  it('refuses a body that is not JSON with 415, as every API does', async () => {
+  it('refuses a body that is not JSON with 415', async () => {
     await startApp();
 
     const response = await fetch(`${baseUrl}/api/v1/syncs`, {

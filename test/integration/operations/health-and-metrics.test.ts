@@ -63,7 +63,7 @@ describe('health, readiness and metrics with Redis up', () => {
     });
   });
 
-  it('finds the probes as the router matches paths: any case, trailing slash', async () => {
+  it('finds the probes in any case, with or without a trailing slash', async () => {
     for (const path of ['/HEALTHZ', '/healthz/', '/ReadyZ/']) {
       const response = await timedRequest(`${ferry.url}${path}`);
       expect(response.status).toBe(200);
